@@ -1,0 +1,41 @@
+package org.trackbench.core.queue;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What a producer hands to {@link QueueStore#enqueue}. Build it with {@link #of} and the {@code with…}
+ * methods; the store validates it and names the offending field when it rejects it.
+ *
+ * @param entityType the handler's type name, e.g. {@code time_entry_event}
+ * @param payload a JSON object without credentials
+ * @param orderingGroup the group whose order this item keeps, or {@code null}
+ * @param ordered whether later items of the group wait for this one
+ * @param blob the blob's bytes, or {@code null}
+ * @param blobContentType the blob's media type, required with a blob
+ * @param idempotencyKey a caller-chosen key, or {@code null} to let the store generate one
+ */
+public record EnqueueRequest(String entityType, String payload, String orderingGroup, boolean ordered,
+        BlobSource blob, String blobContentType, UUID idempotencyKey) {
+
+    public static EnqueueRequest of(String entityType, String payload) {
+        return new EnqueueRequest(entityType, payload, null, false, null, null, null);
+    }
+
+    /** Places the item in a group; ordered items hold every later item of the group until sent. */
+    public EnqueueRequest inGroup(String group, boolean orderedMember) {
+        return new EnqueueRequest(entityType, payload, group, orderedMember, blob, blobContentType, idempotencyKey);
+    }
+
+    public EnqueueRequest withBlob(BlobSource source, String contentType) {
+        return new EnqueueRequest(entityType, payload, orderingGroup, ordered, source, contentType, idempotencyKey);
+    }
+
+    public EnqueueRequest withIdempotencyKey(UUID key) {
+        return new EnqueueRequest(entityType, payload, orderingGroup, ordered, blob, blobContentType, key);
+    }
+
+    public Optional<BlobSource> blobSource() {
+        return Optional.ofNullable(blob);
+    }
+}

@@ -1,0 +1,95 @@
+package org.trackbench.core.queue;
+
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The durable local queue every record goes through. All methods are thread-safe; every change is
+ * committed durably before the method returns and then announced on {@link QueueEvents} topics.
+ *
+ * <p>Bad input is rejected with an {@link IllegalArgumentException} naming the field and what would be
+ * accepted; an unknown id with {@link UnknownItemException}; storage failures with {@link QueueException}
+ * keeping their cause. No method deletes anything it was not asked to delete.
+ */
+@ProviderType
+public interface QueueStore {
+
+    /**
+     * Stores a new item and returns once it is durably committed. Items of a group that already holds a
+     * failed ordered item start {@link ItemStatus#BLOCKED}.
+     *
+     * @throws IllegalArgumentException for a blank entity type, a payload that is not a JSON object, a blob
+     *         without content type or larger than the configured maximum
+     */
+    QueueItem enqueue(EnqueueRequest request);
+
+    /**
+     * Claims up to {@code max} due items for delivery, oldest first, leasing each for {@code lease}. An item
+     * is due when it is pending, its next attempt time has come, and no earlier ordered item of its group
+     * is unsent. Items whose lease expired are due again.
+     */
+    List<QueueItem> claim(int max, Duration lease);
+
+    /** The server accepted the item: it becomes {@code SENT} and its blob is dropped. */
+    void markSent(long id);
+
+    /** A claimed item goes back to {@code PENDING} to be tried again at {@code outcome.nextAttemptAt()}. */
+    void reschedule(long id, AttemptOutcome outcome);
+
+    /**
+     * The item is a dead letter: the server rejected it or its retries are spent. Later items of its group
+     * become {@code BLOCKED} if it was ordered.
+     */
+    void markFailed(long id, String reason);
+
+    Optional<QueueItem> find(long id);
+
+    /**
+     * Opens the item's blob for streaming. The caller closes the stream.
+     *
+     * @throws UnknownItemException if no such item exists
+     * @throws QueueException if the item has no blob (none attached, or dropped after sending)
+     */
+    InputStream openBlob(long id);
+
+    /** One keyset page of the admin listing. */
+    QueuePage query(QueueQuery query);
+
+    /** Item counts by status; every status is present, zero if none. */
+    Map<ItemStatus, Long> countByStatus();
+
+    /** The earliest next-attempt time of the pending items, if any: when the sync job should wake. */
+    Optional<Instant> earliestNextAttempt();
+
+    /** Bytes of blobs not yet sent: what capture compares with its disk quota. */
+    long unsentBlobBytes();
+
+    /**
+     * Makes failed or blocked items, and pending ones waiting for a later attempt, due now with fresh
+     * retries; the items they held are released. Ids in other states are ignored.
+     *
+     * @return the number of items made due
+     * @throws UnknownItemException for the first id not held by the store; nothing is changed then
+     */
+    int retry(Collection<Long> ids);
+
+    /** {@link #retry} for every failed item. */
+    int retryAllFailed();
+
+    /**
+     * Deletes the items and their blobs; items they blocked are released.
+     *
+     * @throws UnknownItemException for the first id not held by the store; nothing is deleted then
+     */
+    int delete(Collection<Long> ids);
+
+    /** Deletes sent items older than {@code age}; returns how many. */
+    int purgeSent(Duration age);
+}
