@@ -1,0 +1,137 @@
+package org.trackbench.queue.derby.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.trackbench.core.queue.AttemptOutcome;
+import org.trackbench.core.queue.ItemStatus;
+import org.trackbench.core.queue.QueueException;
+import org.trackbench.core.queue.QueueItem;
+import org.trackbench.core.queue.UnknownItemException;
+
+/** The sender's transitions: claim under a lease, then sent, pending again, or failed. */
+final class DeliveryTransitions {
+
+    /**
+     * Due items, oldest first: pending and due, or in flight with an expired lease, and not preceded by an
+     * unsent ordered item of their group.
+     */
+    private static final String DUE = "SELECT " + ItemRows.COLUMNS + " FROM TB_QUEUE_ITEM Q"
+            + " WHERE ((Q.STATUS = 'pending' AND Q.NEXT_ATTEMPT_AT <= ?) OR (Q.STATUS = 'in_flight' AND Q.LEASE_UNTIL <= ?))"
+            + " AND (Q.ORDERING_GROUP IS NULL OR NOT EXISTS (SELECT 1 FROM TB_QUEUE_ITEM P"
+            + " WHERE P.ORDERING_GROUP = Q.ORDERING_GROUP AND P.ORDERED = TRUE AND P.ID < Q.ID AND P.STATUS <> 'sent'))"
+            + " ORDER BY Q.ID FETCH FIRST ? ROWS ONLY";
+    private static final String LEASE = "UPDATE TB_QUEUE_ITEM SET STATUS = 'in_flight', LEASE_UNTIL = ?, LAST_ATTEMPT_AT = ?"
+            + " WHERE ID = ? AND (STATUS = 'pending' OR (STATUS = 'in_flight' AND LEASE_UNTIL <= ?))";
+
+    private DeliveryTransitions() {
+    }
+
+    static List<QueueItem> claim(Connection connection, int max, Duration lease, Instant now) throws SQLException {
+        if (max < 1) {
+            throw new IllegalArgumentException("max " + max + " is out of range; expected at least 1");
+        }
+        if (lease == null || lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("lease " + lease + " is not accepted; expected a positive duration");
+        }
+        List<QueueItem> due;
+        try (PreparedStatement query = connection.prepareStatement(DUE)) {
+            query.setLong(1, now.toEpochMilli());
+            query.setLong(2, now.toEpochMilli());
+            query.setInt(3, max);
+            due = ItemRows.readAll(query);
+        }
+        List<QueueItem> claimed = new ArrayList<>(due.size());
+        try (PreparedStatement update = connection.prepareStatement(LEASE)) {
+            for (QueueItem item : due) {
+                update.setLong(1, now.plus(lease).toEpochMilli());
+                update.setLong(2, now.toEpochMilli());
+                update.setLong(3, item.id());
+                update.setLong(4, now.toEpochMilli());
+                if (update.executeUpdate() == 1) {
+                    claimed.add(new QueueItem(item.id(), item.entityType(), item.idempotencyKey(), item.payload(),
+                            item.blobSize(), item.blobContentType(), ItemStatus.IN_FLIGHT, item.attempts(),
+                            item.createdAt(), now, item.nextAttemptAt(), item.lastError(), item.orderingGroup(),
+                            item.ordered()));
+                }
+            }
+        }
+        return claimed;
+    }
+
+    /**
+     * Returns every in-flight item to pending. Only called while opening: the embedded database is locked to
+     * this process, so every lease found then belongs to a process that died before finishing its attempt.
+     */
+    static List<Long> releaseOrphanedLeases(Connection connection) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement query = connection
+                .prepareStatement("SELECT ID FROM TB_QUEUE_ITEM WHERE STATUS = 'in_flight'");
+                java.sql.ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                ids.add(rows.getLong(1));
+            }
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE TB_QUEUE_ITEM SET STATUS = 'pending', LEASE_UNTIL = NULL WHERE STATUS = 'in_flight'")) {
+            update.executeUpdate();
+        }
+        return ids;
+    }
+
+    static void markSent(Connection connection, long id) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE TB_QUEUE_ITEM SET STATUS = 'sent',"
+                + " LEASE_UNTIL = NULL, LAST_ERROR = NULL, BLOB_SIZE = 0, BLOB_CONTENT_TYPE = NULL"
+                + " WHERE ID = ? AND STATUS = 'in_flight'");
+                PreparedStatement dropBlob = connection.prepareStatement("DELETE FROM TB_QUEUE_BLOB WHERE ITEM_ID = ?")) {
+            update.setLong(1, id);
+            requireInFlight(connection, id, update.executeUpdate(), "sent");
+            dropBlob.setLong(1, id);
+            dropBlob.executeUpdate();
+        }
+    }
+
+    static void reschedule(Connection connection, long id, AttemptOutcome outcome) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE TB_QUEUE_ITEM SET STATUS = 'pending',"
+                + " LEASE_UNTIL = NULL, NEXT_ATTEMPT_AT = ?, LAST_ERROR = ?, ATTEMPTS = ATTEMPTS + ?"
+                + " WHERE ID = ? AND STATUS = 'in_flight'")) {
+            update.setLong(1, outcome.nextAttemptAt().toEpochMilli());
+            update.setString(2, ItemRows.truncateError(outcome.error()));
+            update.setInt(3, outcome.countsAsAttempt() ? 1 : 0);
+            update.setLong(4, id);
+            requireInFlight(connection, id, update.executeUpdate(), "rescheduled");
+        }
+    }
+
+    /** Returns the ids of the followers it blocked. */
+    static List<Long> markFailed(Connection connection, long id, String reason) throws SQLException {
+        QueueItem item = ItemRows.find(connection, id).orElseThrow(() -> new UnknownItemException(id));
+        try (PreparedStatement update = connection.prepareStatement("UPDATE TB_QUEUE_ITEM SET STATUS = 'failed',"
+                + " LEASE_UNTIL = NULL, LAST_ERROR = ?, ATTEMPTS = ATTEMPTS + 1 WHERE ID = ? AND STATUS = 'in_flight'")) {
+            update.setString(1, ItemRows.truncateError(reason == null ? "failed" : reason));
+            update.setLong(2, id);
+            requireInFlight(connection, id, update.executeUpdate(), "failed");
+        }
+        if (item.ordered() && item.orderingGroup() != null) {
+            List<Long> followers = AdminOperations.idsWithStatus(connection, item.orderingGroup(), id, "pending");
+            GroupBlocking.blockFollowers(connection, item.orderingGroup(), id);
+            return followers;
+        }
+        return List.of();
+    }
+
+    private static void requireInFlight(Connection connection, long id, int updated, String transition)
+            throws SQLException {
+        if (updated == 1) {
+            return;
+        }
+        QueueItem item = ItemRows.find(connection, id).orElseThrow(() -> new UnknownItemException(id));
+        throw new QueueException("Item " + id + " cannot be " + transition + ": it is " + item.status().label()
+                + ", and only an in_flight (claimed) item can be");
+    }
+}

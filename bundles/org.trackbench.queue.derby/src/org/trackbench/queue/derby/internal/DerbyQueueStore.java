@@ -1,0 +1,216 @@
+package org.trackbench.queue.derby.internal;
+
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.trackbench.core.queue.AttemptOutcome;
+import org.trackbench.core.queue.EnqueueRequest;
+import org.trackbench.core.queue.ItemStatus;
+import org.trackbench.core.queue.QueueException;
+import org.trackbench.core.queue.QueueItem;
+import org.trackbench.core.queue.QueuePage;
+import org.trackbench.core.queue.QueueQuery;
+import org.trackbench.core.queue.QueueStore;
+import org.trackbench.core.queue.UnknownItemException;
+
+/**
+ * {@link QueueStore} on embedded Apache Derby. Each call is one transaction, committed with Derby's full
+ * durability (log forced to disk) before it returns; concurrent producers share log flushes.
+ *
+ * <p>If the database cannot be opened (not writable, locked by another process, corrupt) activation fails
+ * with the reason, no service is registered, and the files stay exactly as they were.
+ */
+@Component(service = QueueStore.class, configurationPid = DerbyQueueStore.PID)
+@Designate(ocd = QueueStoreConfig.class)
+public final class DerbyQueueStore implements QueueStore {
+
+    static final String PID = "org.trackbench.queue.derby";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DerbyQueueStore.class);
+
+    private final QueueDatabase database;
+    private final QueueEventPublisher events;
+    private final EnqueueValidator validator = new EnqueueValidator();
+    private final ItemWriter writer;
+    private final Clock clock;
+
+    @Activate
+    public DerbyQueueStore(BundleContext context, QueueStoreConfig config, @Reference EventAdmin eventAdmin) {
+        this(StoreOptions.from(config, context.getProperty("osgi.instance.area")), eventAdmin, Clock.systemUTC());
+    }
+
+    DerbyQueueStore(StoreOptions options, EventAdmin eventAdmin, Clock clock) {
+        LOG.info("Queue store starting at {}", options.databaseDirectory());
+        this.clock = clock;
+        this.events = new QueueEventPublisher(eventAdmin);
+        this.writer = new ItemWriter(options.maxBlobBytes());
+        this.database = QueueDatabase.open(options.databaseDirectory());
+        List<Long> released = database.transaction(DeliveryTransitions::releaseOrphanedLeases);
+        if (!released.isEmpty()) {
+            LOG.info("Returned {} items left in flight by an earlier run to pending", released.size());
+            events.changed(released, ItemStatus.PENDING);
+        }
+        LOG.info("Queue store started at {}", options.databaseDirectory());
+    }
+
+    @Deactivate
+    void deactivate() {
+        LOG.info("Queue store stopping");
+        database.close();
+    }
+
+    @Override
+    public QueueItem enqueue(EnqueueRequest request) {
+        validator.validate(request);
+        QueueItem item = database.transaction(connection -> writer.insert(connection, request, clock.instant()));
+        events.enqueued(item);
+        return item;
+    }
+
+    @Override
+    public List<QueueItem> claim(int max, Duration lease) {
+        List<QueueItem> claimed = database
+                .transaction(connection -> DeliveryTransitions.claim(connection, max, lease, clock.instant()));
+        events.changed(claimed.stream().map(QueueItem::id).toList(), ItemStatus.IN_FLIGHT);
+        return claimed;
+    }
+
+    @Override
+    public void markSent(long id) {
+        database.transaction(connection -> {
+            DeliveryTransitions.markSent(connection, id);
+            return null;
+        });
+        events.changed(List.of(id), ItemStatus.SENT);
+    }
+
+    @Override
+    public void reschedule(long id, AttemptOutcome outcome) {
+        if (outcome == null) {
+            throw new IllegalArgumentException("outcome is null; expected the next attempt time and the error");
+        }
+        database.transaction(connection -> {
+            DeliveryTransitions.reschedule(connection, id, outcome);
+            return null;
+        });
+        events.changed(List.of(id), ItemStatus.PENDING);
+    }
+
+    @Override
+    public void markFailed(long id, String reason) {
+        List<Long> blocked = database.transaction(connection -> DeliveryTransitions.markFailed(connection, id, reason));
+        events.changed(List.of(id), ItemStatus.FAILED);
+        events.changed(blocked, ItemStatus.BLOCKED);
+    }
+
+    @Override
+    public Optional<QueueItem> find(long id) {
+        return database.transaction(connection -> ItemRows.find(connection, id));
+    }
+
+    @Override
+    public InputStream openBlob(long id) {
+        Connection connection = database.openConnection();
+        try {
+            PreparedStatement query = connection.prepareStatement("SELECT DATA FROM TB_QUEUE_BLOB WHERE ITEM_ID = ?");
+            query.setLong(1, id);
+            ResultSet row = query.executeQuery();
+            if (row.next()) {
+                return new BlobStream(row.getBinaryStream(1), connection);
+            }
+            QueueItem item = ItemRows.find(connection, id).orElseThrow(() -> new UnknownItemException(id));
+            throw new QueueException("Item " + id + " (" + item.status().label() + ") has no blob"
+                    + (item.status() == ItemStatus.SENT ? ": blobs are dropped once sent" : ""));
+        } catch (SQLException | RuntimeException e) {
+            closeAfterFailure(connection, e);
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new QueueException("Cannot open the blob of item " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeAfterFailure(Connection connection, Exception failure) {
+        try {
+            connection.rollback();
+            connection.close();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    @Override
+    public QueuePage query(QueueQuery query) {
+        if (query == null) {
+            throw new IllegalArgumentException("query is null; expected a QueueQuery such as QueueQuery.all(100)");
+        }
+        return database.transaction(connection -> ItemQueries.page(connection, query));
+    }
+
+    @Override
+    public Map<ItemStatus, Long> countByStatus() {
+        return database.transaction(ItemQueries::countByStatus);
+    }
+
+    @Override
+    public Optional<Instant> earliestNextAttempt() {
+        return database.transaction(ItemQueries::earliestNextAttempt);
+    }
+
+    @Override
+    public long unsentBlobBytes() {
+        return database.transaction(ItemQueries::unsentBlobBytes);
+    }
+
+    @Override
+    public int retry(Collection<Long> ids) {
+        List<Long> retried = database
+                .transaction(connection -> AdminOperations.retry(connection, List.copyOf(ids), clock.instant()));
+        events.changed(retried, ItemStatus.PENDING);
+        return retried.size();
+    }
+
+    @Override
+    public int retryAllFailed() {
+        List<Long> retried = database.transaction(
+                connection -> AdminOperations.retry(connection, AdminOperations.failedIds(connection), clock.instant()));
+        events.changed(retried, ItemStatus.PENDING);
+        return retried.size();
+    }
+
+    @Override
+    public int delete(Collection<Long> ids) {
+        int deleted = database.transaction(connection -> AdminOperations.delete(connection, List.copyOf(ids)));
+        events.removed(deleted);
+        return deleted;
+    }
+
+    @Override
+    public int purgeSent(Duration age) {
+        if (age == null || age.isNegative()) {
+            throw new IllegalArgumentException("age " + age + " is not accepted; expected zero or a positive duration");
+        }
+        int purged = database.transaction(connection -> AdminOperations.purgeSent(connection, clock.instant().minus(age)));
+        events.removed(purged);
+        return purged;
+    }
+}

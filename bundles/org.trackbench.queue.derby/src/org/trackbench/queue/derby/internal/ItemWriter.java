@@ -1,0 +1,101 @@
+package org.trackbench.queue.derby.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.trackbench.core.queue.EnqueueRequest;
+import org.trackbench.core.queue.ItemStatus;
+import org.trackbench.core.queue.QueueException;
+import org.trackbench.core.queue.QueueItem;
+
+/** Inserts a validated request, streaming its blob, inside the caller's transaction. */
+final class ItemWriter {
+
+    private static final String INSERT = "INSERT INTO TB_QUEUE_ITEM (ENTITY_TYPE, IDEMPOTENCY_KEY, PAYLOAD, STATUS,"
+            + " CREATED_AT, NEXT_ATTEMPT_AT, ORDERING_GROUP, ORDERED, BLOB_CONTENT_TYPE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String DUPLICATE_KEY_STATE = "23505";
+
+    private final long maxBlobBytes;
+
+    ItemWriter(long maxBlobBytes) {
+        this.maxBlobBytes = maxBlobBytes;
+    }
+
+    QueueItem insert(Connection connection, EnqueueRequest request, Instant now) throws SQLException {
+        String group = request.orderingGroup();
+        ItemStatus status = group != null && GroupBlocking.groupHoldsFailure(connection, group) ? ItemStatus.BLOCKED
+                : ItemStatus.PENDING;
+        UUID key = request.idempotencyKey() != null ? request.idempotencyKey() : UUID.randomUUID();
+        long id;
+        try (PreparedStatement insert = connection.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, request.entityType());
+            insert.setString(2, key.toString());
+            insert.setString(3, request.payload());
+            insert.setString(4, status.label());
+            insert.setLong(5, now.toEpochMilli());
+            insert.setLong(6, now.toEpochMilli());
+            insert.setString(7, group);
+            insert.setBoolean(8, request.ordered());
+            if (request.blob() == null) {
+                insert.setNull(9, Types.VARCHAR);
+            } else {
+                insert.setString(9, request.blobContentType());
+            }
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                id = keys.getLong(1);
+            }
+        } catch (SQLException e) {
+            if (DUPLICATE_KEY_STATE.equals(e.getSQLState())) {
+                throw new IllegalArgumentException("idempotencyKey " + key
+                        + " is already queued; expected a key not used before, or none to let the store choose", e);
+            }
+            throw e;
+        }
+        long blobSize = request.blob() == null ? 0 : insertBlob(connection, id, request);
+        return new QueueItem(id, request.entityType(), key, request.payload(), blobSize,
+                request.blob() == null ? null : request.blobContentType(), status, 0, now, null, now, null, group,
+                request.ordered());
+    }
+
+    private long insertBlob(Connection connection, long id, EnqueueRequest request) throws SQLException {
+        InputStream source;
+        try {
+            source = request.blob().open();
+        } catch (IOException e) {
+            throw new QueueException("Cannot read the blob of the " + request.entityType() + " item being enqueued: " + e, e);
+        }
+        try (SizeLimitedInputStream blob = new SizeLimitedInputStream(source, maxBlobBytes);
+                PreparedStatement insert = connection
+                        .prepareStatement("INSERT INTO TB_QUEUE_BLOB (ITEM_ID, DATA) VALUES (?, ?)");
+                PreparedStatement size = connection
+                        .prepareStatement("UPDATE TB_QUEUE_ITEM SET BLOB_SIZE = ? WHERE ID = ?")) {
+            insert.setLong(1, id);
+            insert.setBinaryStream(2, blob);
+            try {
+                insert.executeUpdate();
+            } catch (SQLException e) {
+                if (blob.count() > maxBlobBytes) {
+                    throw new IllegalArgumentException("blob of the " + request.entityType()
+                            + " item is larger than maxBlobBytes = " + maxBlobBytes + " bytes; expected at most that", e);
+                }
+                throw e;
+            }
+            size.setLong(1, blob.count());
+            size.setLong(2, id);
+            size.executeUpdate();
+            return blob.count();
+        } catch (IOException e) {
+            throw new QueueException("Cannot read the blob of the " + request.entityType() + " item being enqueued: " + e, e);
+        }
+    }
+}

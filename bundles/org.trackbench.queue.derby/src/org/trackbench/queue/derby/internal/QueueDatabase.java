@@ -1,0 +1,185 @@
+package org.trackbench.queue.derby.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.SQLException;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+import org.apache.derby.jdbc.EmbeddedDriver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.trackbench.core.queue.QueueException;
+
+/**
+ * The embedded Derby database behind the store: opening it (creating or migrating the schema), running
+ * work in transactions, and shutting it down cleanly. It never deletes or rewrites a file it did not
+ * create; a database it cannot open is reported and left as it is.
+ */
+final class QueueDatabase implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(QueueDatabase.class);
+    private static final String DERBY_LOG_PROPERTY = "derby.stream.error.file";
+    private static final String SHUTDOWN_OK_STATE = "08006";
+
+    // Used directly rather than through DriverManager, whose caller checks do not fit OSGi class loaders.
+    private final Driver driver = new EmbeddedDriver();
+    private final Path directory;
+    private final String url;
+
+    private QueueDatabase(Path directory) {
+        this.directory = directory;
+        this.url = "jdbc:derby:" + directory;
+    }
+
+    /**
+     * Opens the database in {@code directory}, creating it if the directory does not exist yet, and brings
+     * its schema to the current version.
+     *
+     * @throws QueueException naming the directory and the reason when it cannot be opened
+     */
+    static QueueDatabase open(Path directory) {
+        boolean create = checkDirectory(directory);
+        if (System.getProperty(DERBY_LOG_PROPERTY) == null) {
+            // Derby otherwise writes derby.log into whatever the working directory happens to be.
+            System.setProperty(DERBY_LOG_PROPERTY, directory.resolveSibling("derby.log").toString());
+        }
+        QueueDatabase database = new QueueDatabase(directory);
+        try {
+            int version = database.transaction(database.connect(create ? ";create=true" : ""), SchemaMigrator::migrate);
+            LOG.info("Queue database {} at {} (schema version {})", create ? "created" : "opened", directory, version);
+            return database;
+        } catch (QueueException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** Returns whether the database must be created; rejects directories it must not touch. */
+    private static boolean checkDirectory(Path directory) {
+        if (Files.isRegularFile(directory.resolve("service.properties"))) {
+            if (!Files.isWritable(directory) || !Files.isWritable(directory.resolve("seg0"))) {
+                throw new QueueException("The queue database at " + directory
+                        + " is not writable; give this user write access to it or configure another databaseDirectory."
+                        + " The files were left untouched.");
+            }
+            return false;
+        }
+        if (Files.exists(directory) && !isEmptyDirectory(directory)) {
+            throw new QueueException(directory + " exists but holds no Derby database (no service.properties);"
+                    + " move it aside or configure another databaseDirectory. The files were left untouched.");
+        }
+        try {
+            Files.createDirectories(directory.getParent());
+        } catch (IOException e) {
+            throw new QueueException("Cannot create the parent of the queue database directory " + directory
+                    + ": " + e, e);
+        }
+        if (!Files.isWritable(directory.getParent())) {
+            throw new QueueException("Cannot create the queue database in " + directory.getParent()
+                    + ": the directory is not writable; configure a writable databaseDirectory.");
+        }
+        return true;
+    }
+
+    private static boolean isEmptyDirectory(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    Path directory() {
+        return directory;
+    }
+
+    /** Runs {@code work} in one transaction: committed durably if it returns, rolled back if it throws. */
+    <T> T transaction(SqlWork<T> work) {
+        return transaction(connect(""), work);
+    }
+
+    private Connection connect(String attributes) {
+        try {
+            return driver.connect(url + attributes, new Properties());
+        } catch (SQLException e) {
+            throw new QueueException(describe(e), e);
+        }
+    }
+
+    private <T> T transaction(Connection opened, SqlWork<T> work) {
+        try (Connection connection = opened) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollback(connection, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new QueueException(describe(e), e);
+        }
+    }
+
+    private static void closeAfterFailure(Connection connection, Exception failure) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private static void rollback(Connection connection, Exception failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private String describe(SQLException e) {
+        StringBuilder message = new StringBuilder("Queue database at ").append(directory).append(" failed: ");
+        message.append(e.getMessage()).append(" (SQLState ").append(e.getSQLState()).append(')');
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause.getMessage() != null && !e.getMessage().contains(cause.getMessage())) {
+                message.append("; ").append(cause.getMessage());
+            }
+        }
+        return message.toString();
+    }
+
+    /** A manual-commit connection the caller closes, for reads that outlive one method call. */
+    Connection openConnection() {
+        Connection connection = connect("");
+        try {
+            connection.setAutoCommit(false);
+            return connection;
+        } catch (SQLException e) {
+            closeAfterFailure(connection, e);
+            throw new QueueException(describe(e), e);
+        }
+    }
+
+    /** Shuts the database down so the next start finds it consistent without recovery. */
+    @Override
+    public void close() {
+        try (Connection ignored = driver.connect(url + ";shutdown=true", new Properties())) {
+            LOG.warn("Queue database at {} did not report its shutdown", directory);
+        } catch (SQLException e) {
+            if (SHUTDOWN_OK_STATE.equals(e.getSQLState())) {
+                LOG.info("Queue database at {} shut down", directory);
+            } else if (!"XJ004".equals(e.getSQLState())) {
+                LOG.warn("Queue database at {} did not shut down cleanly; Derby recovers it at the next start",
+                        directory, e);
+            }
+        }
+    }
+}

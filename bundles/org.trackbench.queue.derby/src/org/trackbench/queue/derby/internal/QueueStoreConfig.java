@@ -1,0 +1,18 @@
+package org.trackbench.queue.derby.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "Trackbench queue store",
+        description = "The durable local queue on embedded Apache Derby.")
+@interface QueueStoreConfig {
+
+    @AttributeDefinition(name = "Database directory",
+            description = "Directory of the Derby database. Empty: 'trackbench/queue' in the instance area "
+                    + "(-data), or ~/.trackbench/queue without one.")
+    String databaseDirectory() default "";
+
+    @AttributeDefinition(name = "Maximum blob size (bytes)",
+            description = "Largest blob one item may carry; larger ones are refused at enqueue.", min = "1")
+    long maxBlobBytes() default StoreOptions.DEFAULT_MAX_BLOB_BYTES;
+}

@@ -1,0 +1,35 @@
+package org.trackbench.queue.derby.internal;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The store's validated settings.
+ *
+ * @param databaseDirectory where the Derby database lives
+ * @param maxBlobBytes the largest blob accepted at enqueue
+ */
+record StoreOptions(Path databaseDirectory, long maxBlobBytes) {
+
+    static final long DEFAULT_MAX_BLOB_BYTES = 20L * 1024 * 1024;
+
+    StoreOptions {
+        Objects.requireNonNull(databaseDirectory, "databaseDirectory");
+        if (maxBlobBytes < 1) {
+            throw new IllegalArgumentException(
+                    "maxBlobBytes " + maxBlobBytes + " is out of range; expected a positive number of bytes");
+        }
+    }
+
+    /**
+     * Reads the configuration; an empty directory falls back to the instance area, then the user's home.
+     *
+     * @param instanceArea the {@code osgi.instance.area} framework property, or {@code null}
+     */
+    static StoreOptions from(QueueStoreConfig config, String instanceArea) {
+        String configured = config.databaseDirectory().trim();
+        Path directory = configured.isEmpty() ? DatabaseLocation.defaultDirectory(instanceArea)
+                : Path.of(configured).toAbsolutePath();
+        return new StoreOptions(directory, config.maxBlobBytes());
+    }
+}
