@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ import org.trackbench.core.queue.UnknownItemException;
  * <p>If the database cannot be opened (not writable, locked by another process, corrupt) activation fails
  * with the reason, no service is registered, and the files stay exactly as they were.
  */
-@Component(service = QueueStore.class, configurationPid = DerbyQueueStore.PID)
+@Component(service = QueueStore.class, configurationPid = DerbyQueueStore.PID, immediate = true)
 @Designate(ocd = QueueStoreConfig.class)
 public final class DerbyQueueStore implements QueueStore {
 
@@ -72,6 +73,11 @@ public final class DerbyQueueStore implements QueueStore {
         LOG.info("Queue store started at {}", options.databaseDirectory());
     }
 
+    /** Derby keeps milliseconds; every instant the store hands out is already at that precision. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
     @Deactivate
     void deactivate() {
         LOG.info("Queue store stopping");
@@ -81,7 +87,7 @@ public final class DerbyQueueStore implements QueueStore {
     @Override
     public QueueItem enqueue(EnqueueRequest request) {
         validator.validate(request);
-        QueueItem item = database.transaction(connection -> writer.insert(connection, request, clock.instant()));
+        QueueItem item = database.transaction(connection -> writer.insert(connection, request, now()));
         events.enqueued(item);
         return item;
     }
@@ -89,7 +95,7 @@ public final class DerbyQueueStore implements QueueStore {
     @Override
     public List<QueueItem> claim(int max, Duration lease) {
         List<QueueItem> claimed = database
-                .transaction(connection -> DeliveryTransitions.claim(connection, max, lease, clock.instant()));
+                .transaction(connection -> DeliveryTransitions.claim(connection, max, lease, now()));
         events.changed(claimed.stream().map(QueueItem::id).toList(), ItemStatus.IN_FLIGHT);
         return claimed;
     }
@@ -184,7 +190,7 @@ public final class DerbyQueueStore implements QueueStore {
     @Override
     public int retry(Collection<Long> ids) {
         List<Long> retried = database
-                .transaction(connection -> AdminOperations.retry(connection, List.copyOf(ids), clock.instant()));
+                .transaction(connection -> AdminOperations.retry(connection, List.copyOf(ids), now()));
         events.changed(retried, ItemStatus.PENDING);
         return retried.size();
     }
@@ -192,7 +198,7 @@ public final class DerbyQueueStore implements QueueStore {
     @Override
     public int retryAllFailed() {
         List<Long> retried = database.transaction(
-                connection -> AdminOperations.retry(connection, AdminOperations.failedIds(connection), clock.instant()));
+                connection -> AdminOperations.retry(connection, AdminOperations.failedIds(connection), now()));
         events.changed(retried, ItemStatus.PENDING);
         return retried.size();
     }
@@ -209,7 +215,7 @@ public final class DerbyQueueStore implements QueueStore {
         if (age == null || age.isNegative()) {
             throw new IllegalArgumentException("age " + age + " is not accepted; expected zero or a positive duration");
         }
-        int purged = database.transaction(connection -> AdminOperations.purgeSent(connection, clock.instant().minus(age)));
+        int purged = database.transaction(connection -> AdminOperations.purgeSent(connection, now().minus(age)));
         events.removed(purged);
         return purged;
     }

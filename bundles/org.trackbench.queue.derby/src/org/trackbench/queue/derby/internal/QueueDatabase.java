@@ -54,7 +54,9 @@ final class QueueDatabase implements AutoCloseable {
             return database;
         } catch (QueueException e) {
             database.close();
-            throw e;
+            throw new QueueException("Cannot open the queue database at " + directory + ": " + e.getMessage()
+                    + ". The files were left untouched; restore a backup, or move the directory aside to start"
+                    + " with an empty queue.", e);
         }
     }
 

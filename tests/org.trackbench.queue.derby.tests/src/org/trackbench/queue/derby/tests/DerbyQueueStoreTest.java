@@ -1,0 +1,218 @@
+package org.trackbench.queue.derby.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.apache.derby.jdbc.EmbeddedDriver;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.trackbench.core.queue.EnqueueRequest;
+import org.trackbench.core.queue.ItemStatus;
+import org.trackbench.core.queue.QueueEvents;
+import org.trackbench.core.queue.QueueItem;
+import org.trackbench.core.queue.QueueStore;
+
+/** The contract, plus what is Derby's own: events, schema migration, damaged databases. Runs in Equinox. */
+class DerbyQueueStoreTest extends QueueStoreContractTest {
+
+    private static final long DEFAULT_MAX_BLOB = 20L * 1024 * 1024;
+
+    private final QueueStoreFixture fixture = new QueueStoreFixture();
+    private Path directory;
+    private QueueStore store;
+
+    @BeforeEach
+    void openFreshStore() {
+        directory = fixture.newDirectory("contract");
+        store = fixture.configure(directory, DEFAULT_MAX_BLOB);
+    }
+
+    @Override
+    protected QueueStore store() {
+        return store;
+    }
+
+    @Override
+    protected QueueStore restartAsAfterCrash() {
+        store = fixture.configure(directory, DEFAULT_MAX_BLOB);
+        return store;
+    }
+
+    @Override
+    protected QueueStore withMaxBlobBytes(long maxBlobBytes) {
+        store = fixture.configure(directory, maxBlobBytes);
+        return store;
+    }
+
+    @Test
+    void storeIsRegisteredWithItsConfiguration() {
+        assertTrue(Files.isRegularFile(directory.resolve("service.properties")), "the database lives where configured");
+        assertEquals(0, totalItems());
+    }
+
+    @Test
+    void committedChangesArePostedAsEvents() throws InterruptedException {
+        BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+        ServiceRegistration<EventHandler> registration = fixture.context().registerService(EventHandler.class,
+                events::add, new Hashtable<>(Map.of(EventConstants.EVENT_TOPIC, QueueEvents.TOPIC_ALL)));
+        try {
+            QueueItem item = givenNote("a");
+            Event enqueued = events.poll(30, TimeUnit.SECONDS);
+            assertEquals(QueueEvents.TOPIC_ENQUEUED, enqueued.getTopic());
+            assertEquals(item.id(), enqueued.getProperty(QueueEvents.ITEM_ID));
+            assertEquals("note", enqueued.getProperty(QueueEvents.ENTITY_TYPE));
+
+            store.claim(1, LEASE);
+            store.markSent(item.id());
+
+            assertEquals(ItemStatus.IN_FLIGHT.label(), events.poll(30, TimeUnit.SECONDS).getProperty(QueueEvents.STATUS));
+            Event sent = events.poll(30, TimeUnit.SECONDS);
+            assertEquals(QueueEvents.TOPIC_CHANGED, sent.getTopic());
+            assertEquals(ItemStatus.SENT.label(), sent.getProperty(QueueEvents.STATUS));
+        } finally {
+            registration.unregister();
+        }
+    }
+
+    @Test
+    void databaseOfTheFirstSchemaIsMigratedInPlace() throws Exception {
+        Path old = fixture.newDirectory("schema-v1");
+        createFirstSchemaDatabase(old);
+
+        QueueStore migrated = fixture.configure(old, DEFAULT_MAX_BLOB);
+
+        List<QueueItem> items = migrated.claim(10, LEASE);
+        assertEquals(2, items.size());
+        QueueItem shot = items.get(1);
+        assertEquals("screenshot", shot.entityType());
+        assertEquals(4, shot.blobSize());
+        assertEquals("application/octet-stream", shot.blobContentType(), "old blobs get a generic media type");
+        try (InputStream in = migrated.openBlob(shot.id())) {
+            assertEquals("JPEG", new String(in.readAllBytes(), StandardCharsets.US_ASCII));
+        }
+        QueueItem fresh = migrated.enqueue(EnqueueRequest.of("note", "{}"));
+        assertTrue(fresh.id() > shot.id());
+    }
+
+    @Test
+    void corruptDatabaseIsReportedNotRegisteredAndLeftUntouched() throws Exception {
+        givenNote("precious");
+        Path corrupt = directory;
+        fixture.configure(fixture.newDirectory("elsewhere"), DEFAULT_MAX_BLOB);
+        try (Stream<Path> files = Files.list(corrupt.resolve("seg0"))) {
+            for (Path file : files.toList()) {
+                byte[] bytes = Files.readAllBytes(file);
+                for (int i = 0; i < Math.min(bytes.length, 8192); i++) {
+                    bytes[i] = (byte) (i * 31 + 7);
+                }
+                Files.write(file, bytes);
+            }
+        }
+        Map<String, Long> before = snapshot(corrupt);
+
+        String reason = fixture.refusal(corrupt);
+
+        assertTrue(reason.contains(corrupt.toString()), reason);
+        assertTrue(reason.contains("left untouched"), reason);
+        Map<String, Long> after = snapshot(corrupt);
+        assertEquals(before.keySet(), after.keySet(), "no file is deleted or added");
+        // Derby's boot attempt may update its own log control files; the data files must not change.
+        before.keySet().removeIf(name -> name.startsWith("log"));
+        after.keySet().removeIf(name -> name.startsWith("log"));
+        assertEquals(before, after, "the damaged data files are kept as they were");
+    }
+
+    @Test
+    void directoryThatIsNotADatabaseIsNeverTouched() throws Exception {
+        Path foreign = fixture.newDirectory("foreign");
+        Files.createDirectories(foreign);
+        Files.writeString(foreign.resolve("notes.txt"), "mine");
+
+        String reason = fixture.refusal(foreign);
+
+        assertTrue(reason.contains("holds no Derby database"), reason);
+        try (Stream<Path> files = Files.list(foreign)) {
+            assertEquals(List.of(foreign.resolve("notes.txt")), files.toList());
+        }
+    }
+
+    /** Builds a database exactly as the first released schema left it, using the store's own V1 script. */
+    private void createFirstSchemaDatabase(Path target) throws IOException, SQLException {
+        Bundle storeBundle = Stream.of(fixture.context().getBundles())
+                .filter(b -> b.getSymbolicName().equals("org.trackbench.queue.derby")).findFirst().orElseThrow();
+        URL script = storeBundle.getEntry("db/V1__queue.sql");
+        String sql;
+        try (InputStream in = script.openStream()) {
+            sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Files.createDirectories(target.getParent());
+        EmbeddedDriver driver = new EmbeddedDriver();
+        try (Connection connection = driver.connect("jdbc:derby:" + target + ";create=true", new Properties());
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE TB_SCHEMA_VERSION (VERSION INT NOT NULL)");
+            statement.execute("INSERT INTO TB_SCHEMA_VERSION VALUES (1)");
+            for (String ddl : sql.replaceAll("(?m)^--.*$", "").split(";")) {
+                if (!ddl.isBlank()) {
+                    statement.execute(ddl.strip());
+                }
+            }
+            statement.execute("INSERT INTO TB_QUEUE_ITEM (ENTITY_TYPE, IDEMPOTENCY_KEY, PAYLOAD, STATUS, CREATED_AT,"
+                    + " NEXT_ATTEMPT_AT) VALUES ('note', '6b0f1c2e-1111-4a4a-9c9c-000000000001', '{}', 'pending', 1, 1)");
+            statement.execute("INSERT INTO TB_QUEUE_ITEM (ENTITY_TYPE, IDEMPOTENCY_KEY, PAYLOAD, STATUS, CREATED_AT,"
+                    + " NEXT_ATTEMPT_AT, BLOB_SIZE) VALUES ('screenshot', '6b0f1c2e-1111-4a4a-9c9c-000000000002', '{}',"
+                    + " 'pending', 2, 2, 4)");
+            try (PreparedStatement blob = connection
+                    .prepareStatement("INSERT INTO TB_QUEUE_BLOB (ITEM_ID, DATA) SELECT ID, ? FROM TB_QUEUE_ITEM"
+                            + " WHERE ENTITY_TYPE = 'screenshot'")) {
+                blob.setBytes(1, "JPEG".getBytes(StandardCharsets.US_ASCII));
+                blob.executeUpdate();
+            }
+        }
+        try {
+            driver.connect("jdbc:derby:" + target + ";shutdown=true", new Properties()).close();
+        } catch (SQLException expected) {
+            assertEquals("08006", expected.getSQLState(), expected.getMessage());
+        }
+    }
+
+    private static Map<String, Long> snapshot(Path root) throws IOException {
+        Map<String, Long> sums = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                sums.put(root.relativize(file).toString(), checksum(Files.readAllBytes(file)));
+            }
+        }
+        return sums;
+    }
+
+    private static long checksum(byte[] bytes) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(bytes);
+        return crc.getValue() ^ ((long) bytes.length << 32);
+    }
+}
