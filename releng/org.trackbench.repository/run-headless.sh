@@ -17,7 +17,7 @@ else
   CONSOLE=(-console "127.0.0.1:$CONSOLE_PORT")
   WHERE="telnet 127.0.0.1 $CONSOLE_PORT"
 fi
-echo "Trackbench data:    $DATA_DIR (queue database in $DATA_DIR/trackbench/queue)"
+echo "Trackbench data:    $DATA_DIR (queue database in $DATA_DIR/queue)"
 echo "Trackbench console: $WHERE"
 exec java -Dorg.slf4j.simpleLogger.showDateTime=true \
   -Dorg.slf4j.simpleLogger.dateTimeFormat="yyyy-MM-dd'T'HH:mm:ss.SSS" \

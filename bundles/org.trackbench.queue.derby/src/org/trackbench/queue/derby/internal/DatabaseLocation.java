@@ -7,7 +7,7 @@ import java.nio.file.Path;
 /** Where the queue database lives when the configuration does not say. */
 final class DatabaseLocation {
 
-    private static final String RELATIVE = "trackbench/queue";
+    private static final String RELATIVE = "queue";
 
     private DatabaseLocation() {
     }

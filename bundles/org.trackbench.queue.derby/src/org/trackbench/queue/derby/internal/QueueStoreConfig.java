@@ -8,8 +8,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @interface QueueStoreConfig {
 
     @AttributeDefinition(name = "Database directory",
-            description = "Directory of the Derby database. Empty: 'trackbench/queue' in the instance area "
-                    + "(-data), or ~/.trackbench/queue without one.")
+            description = "Directory of the Derby database. Empty: 'queue' in the instance area (-data), "
+                    + "or ~/.trackbench/queue without one.")
     String databaseDirectory() default "";
 
     @AttributeDefinition(name = "Maximum blob size (bytes)",
