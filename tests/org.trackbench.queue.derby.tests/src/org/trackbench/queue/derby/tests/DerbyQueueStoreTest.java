@@ -36,6 +36,7 @@ import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueEvents;
 import org.trackbench.core.queue.QueueItem;
 import org.trackbench.core.queue.QueueStore;
+import org.trackbench.testing.QueueStoreFixture;
 
 /** The contract, plus what is Derby's own: events, schema migration, damaged databases. Runs in Equinox. */
 class DerbyQueueStoreTest extends QueueStoreContractTest {
@@ -181,10 +182,10 @@ class DerbyQueueStoreTest extends QueueStoreContractTest {
                     statement.execute(ddl.strip());
                 }
             }
-            statement.execute("INSERT INTO TB_QUEUE_ITEM (ENTITY_TYPE, IDEMPOTENCY_KEY, PAYLOAD, STATUS, CREATED_AT,"
-                    + " NEXT_ATTEMPT_AT) VALUES ('note', '6b0f1c2e-1111-4a4a-9c9c-000000000001', '{}', 'pending', 1, 1)");
-            statement.execute("INSERT INTO TB_QUEUE_ITEM (ENTITY_TYPE, IDEMPOTENCY_KEY, PAYLOAD, STATUS, CREATED_AT,"
-                    + " NEXT_ATTEMPT_AT, BLOB_SIZE) VALUES ('screenshot', '6b0f1c2e-1111-4a4a-9c9c-000000000002', '{}',"
+            statement.execute("INSERT INTO TB_QUEUE_ITEM (ID, ENTITY_TYPE, IDEMPOTENCY_KEY, PAYLOAD, STATUS,"
+                    + " CREATED_AT, NEXT_ATTEMPT_AT) VALUES (1, 'note', '6b0f1c2e-1111-4a4a-9c9c-000000000001', '{}', 'pending', 1, 1)");
+            statement.execute("INSERT INTO TB_QUEUE_ITEM (ID, ENTITY_TYPE, IDEMPOTENCY_KEY, PAYLOAD, STATUS,"
+                    + " CREATED_AT, NEXT_ATTEMPT_AT, BLOB_SIZE) VALUES (2, 'screenshot', '6b0f1c2e-1111-4a4a-9c9c-000000000002', '{}',"
                     + " 'pending', 2, 2, 4)");
             try (PreparedStatement blob = connection
                     .prepareStatement("INSERT INTO TB_QUEUE_BLOB (ITEM_ID, DATA) SELECT ID, ? FROM TB_QUEUE_ITEM"

@@ -1,4 +1,4 @@
-package org.trackbench.queue.derby.tests;
+package org.trackbench.testing;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,10 +25,10 @@ import org.trackbench.core.queue.QueueStore;
  * registers. Each configuration carries a generation number, so a test can tell the restarted service
  * from the one before it.
  */
-final class QueueStoreFixture {
+public final class QueueStoreFixture {
 
-    static final String PID = "org.trackbench.queue.derby";
-    static final Duration WAIT = Duration.ofSeconds(60);
+    public static final String PID = "org.trackbench.queue.derby";
+    public static final Duration WAIT = Duration.ofSeconds(60);
 
     private static final AtomicInteger GENERATION = new AtomicInteger();
     private static ServiceTracker<ConfigurationAdmin, ConfigurationAdmin> configurationAdmin;
@@ -36,18 +36,18 @@ final class QueueStoreFixture {
     private final BundleContext context = FrameworkUtil.getBundle(QueueStoreFixture.class).getBundleContext();
 
     /** A directory of its own for one test, below this bundle's data area. */
-    Path newDirectory(String name) {
+    public Path newDirectory(String name) {
         return context.getDataFile("stores").toPath().resolve(name + "-" + GENERATION.incrementAndGet());
     }
 
     /** Points the store at {@code directory} and returns the service, or fails after {@link #WAIT}. */
-    QueueStore configure(Path directory, long maxBlobBytes) {
+    public QueueStore configure(Path directory, long maxBlobBytes) {
         return tryConfigure(directory, maxBlobBytes, WAIT)
                 .orElseThrow(() -> new AssertionError("no QueueStore service for " + directory + " within " + WAIT));
     }
 
     /** Like {@link #configure} but returns empty when no service appears within {@code wait}. */
-    Optional<QueueStore> tryConfigure(Path directory, long maxBlobBytes, Duration wait) {
+    public Optional<QueueStore> tryConfigure(Path directory, long maxBlobBytes, Duration wait) {
         int generation = GENERATION.incrementAndGet();
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put("databaseDirectory", directory.toString());
@@ -90,7 +90,7 @@ final class QueueStoreFixture {
      * Configures a directory the store must refuse and returns the reason DS recorded for the failed
      * activation; fails if a service is registered instead.
      */
-    String refusal(Path directory) throws InterruptedException {
+    public String refusal(Path directory) throws InterruptedException {
         int generation = GENERATION.get() + 1;
         Optional<QueueStore> store = tryConfigure(directory, 1024, Duration.ZERO);
         if (store.isPresent()) {
@@ -119,7 +119,7 @@ final class QueueStoreFixture {
         }
     }
 
-    BundleContext context() {
+    public BundleContext context() {
         return context;
     }
 
