@@ -8,6 +8,8 @@ import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.stream.Stream;
 
 import org.apache.derby.jdbc.EmbeddedDriver;
@@ -28,11 +30,13 @@ final class QueueDatabase implements AutoCloseable {
     /** Deadlock victim and lock timeout: the transaction was rolled back whole and may simply run again. */
     private static final Set<String> TRANSIENT_STATES = Set.of("40001", "40XL1");
     private static final int MAX_ATTEMPTS = 3;
+    private static final int IDLE_CONNECTIONS = 16;
 
     // Used directly rather than through DriverManager, whose caller checks do not fit OSGi class loaders.
     private final Driver driver = new EmbeddedDriver();
     private final Path directory;
     private final String url;
+    private final BlockingQueue<Connection> idle = new ArrayBlockingQueue<>(IDLE_CONNECTIONS);
 
     private QueueDatabase(Path directory) {
         this.directory = directory;
@@ -53,7 +57,7 @@ final class QueueDatabase implements AutoCloseable {
         }
         QueueDatabase database = new QueueDatabase(directory);
         try {
-            int version = database.transaction(database.connect(create ? ";create=true" : ""), SchemaMigrator::migrate);
+            int version = database.migrate(create);
             LOG.info("Queue database {} at {} (schema version {})", create ? "created" : "opened", directory, version);
             return database;
         } catch (QueueException e) {
@@ -102,27 +106,26 @@ final class QueueDatabase implements AutoCloseable {
         }
     }
 
+    private int migrate(boolean create) {
+        Connection connection = connect(create ? ";create=true" : "");
+        try {
+            connection.setAutoCommit(false);
+        } catch (SQLException e) {
+            closeAfterFailure(connection, e);
+            throw new QueueException(describe(e), e);
+        }
+        return once(connection, SchemaMigrator::migrate);
+    }
+
     Path directory() {
         return directory;
     }
 
     /** Runs {@code work} in one transaction: committed durably if it returns, rolled back if it throws. */
     <T> T transaction(SqlWork<T> work) {
-        return transaction(connect(""), work);
-    }
-
-    private Connection connect(String attributes) {
-        try {
-            return driver.connect(url + attributes, new Properties());
-        } catch (SQLException e) {
-            throw new QueueException(describe(e), e);
-        }
-    }
-
-    private <T> T transaction(Connection opened, SqlWork<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return once(attempt == 1 ? opened : connect(""), work);
+                return once(borrow(), work);
             } catch (QueueException e) {
                 if (attempt == MAX_ATTEMPTS || !(e.getCause() instanceof SQLException sql)
                         || !TRANSIENT_STATES.contains(sql.getSQLState())) {
@@ -133,17 +136,47 @@ final class QueueDatabase implements AutoCloseable {
         }
     }
 
-    private <T> T once(Connection opened, SqlWork<T> work) {
-        try (Connection connection = opened) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollback(connection, e);
-                throw e;
+    private <T> T once(Connection connection, SqlWork<T> work) {
+        try {
+            T result = work.run(connection);
+            connection.commit();
+            giveBack(connection);
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            rollback(connection, e);
+            giveBack(connection);
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
             }
+            throw new QueueException(describe((SQLException) e), e);
+        }
+    }
+
+    /**
+     * An idle connection, or a new one. Reusing connections halves the cost of a small transaction; Derby
+     * connections are not thread-safe, so each is used by one thread at a time.
+     */
+    private Connection borrow() {
+        Connection idleConnection = idle.poll();
+        return idleConnection != null ? idleConnection : openConnection();
+    }
+
+    private void giveBack(Connection connection) {
+        try {
+            if (connection.isClosed()) {
+                return;
+            }
+            if (!idle.offer(connection)) {
+                connection.close();
+            }
+        } catch (SQLException e) {
+            LOG.debug("Dropping a queue database connection that failed to close", e);
+        }
+    }
+
+    private Connection connect(String attributes) {
+        try {
+            return driver.connect(url + attributes, new Properties());
         } catch (SQLException e) {
             throw new QueueException(describe(e), e);
         }
@@ -191,6 +224,13 @@ final class QueueDatabase implements AutoCloseable {
     /** Shuts the database down so the next start finds it consistent without recovery. */
     @Override
     public void close() {
+        for (Connection connection = idle.poll(); connection != null; connection = idle.poll()) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                LOG.debug("Closing an idle queue database connection failed", e);
+            }
+        }
         try (Connection ignored = driver.connect(url + ";shutdown=true", new Properties())) {
             LOG.warn("Queue database at {} did not report its shutdown", directory);
         } catch (SQLException e) {

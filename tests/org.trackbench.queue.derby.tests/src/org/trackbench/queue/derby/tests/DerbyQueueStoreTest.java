@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
@@ -146,6 +147,23 @@ class DerbyQueueStoreTest extends QueueStoreContractTest {
         before.keySet().removeIf(name -> name.startsWith("log"));
         after.keySet().removeIf(name -> name.startsWith("log"));
         assertEquals(before, after, "the damaged data files are kept as they were");
+    }
+
+    @Test
+    void databaseLockedByAnotherProcessIsReportedNotRegistered() throws Exception {
+        givenNote("kept");
+        Path locked = directory;
+        fixture.configure(fixture.newDirectory("elsewhere"), DEFAULT_MAX_BLOB);
+
+        try (DerbyInAnotherProcess other = DerbyInAnotherProcess.holding(fixture.context(), locked,
+                Duration.ofSeconds(60))) {
+            String reason = fixture.refusal(locked);
+
+            assertTrue(reason.contains(locked.toString()), reason);
+            assertTrue(reason.contains("Another instance of Derby may have already booted"), reason);
+        }
+        QueueStore reopened = fixture.configure(locked, DEFAULT_MAX_BLOB);
+        assertEquals(1, reopened.countByStatus().get(ItemStatus.PENDING), "nothing was lost");
     }
 
     @Test
