@@ -1,0 +1,22 @@
+package org.trackbench.core.sync;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Controls the background delivery of the queue. Every method returns at once; the work happens in the
+ * sync job. Status changes are posted on {@link SyncEvents#TOPIC_STATUS}.
+ */
+@ProviderType
+public interface SyncService {
+
+    /** Runs the sync job now, even if it was backing off; does not resume a paused sync. */
+    void syncNow();
+
+    /** Stops delivering after the requests in flight; nothing is lost or spent. */
+    void pause();
+
+    /** Delivers again, also after "sign-in needed" once a new token is in place. */
+    void resume();
+
+    SyncStatus status();
+}

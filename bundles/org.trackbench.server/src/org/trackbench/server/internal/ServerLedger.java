@@ -1,0 +1,207 @@
+package org.trackbench.server.internal;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.trackbench.server.AppliedItem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * What the server has applied: each idempotency key once, with its first answer, and the state of every
+ * time entry. With a data directory every applied item is journaled (screenshots as files) and replayed
+ * at start, so a restarted server still recognises repeated keys.
+ */
+final class ServerLedger implements AutoCloseable {
+
+    /** The answer to a request and whether it repeated an applied key. */
+    record Result(Answer answer, boolean duplicate) {
+    }
+
+    private enum EntryState {
+        RUNNING, PAUSED, STOPPED
+    }
+
+    private record Recorded(String fingerprint, Answer answer) {
+    }
+
+    private static final Set<String> EVENT_TYPES = Set.of("start", "pause", "resume", "stop");
+    private static final Set<String> IMAGE_TYPES = Set.of("image/jpeg", "image/png");
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final Clock clock;
+    private final Path directory;
+    private final BufferedWriter journal;
+    private final Map<String, Recorded> byKey = new HashMap<>();
+    private final Map<String, EntryState> entries = new HashMap<>();
+    private final List<AppliedItem> applied = new ArrayList<>();
+
+    ServerLedger(Path directory, Clock clock) throws IOException {
+        this.clock = clock;
+        this.directory = directory;
+        if (directory == null) {
+            journal = null;
+            return;
+        }
+        Files.createDirectories(directory.resolve("screenshots"));
+        Path file = directory.resolve("applied.jsonl");
+        if (Files.exists(file)) {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (!line.isBlank()) {
+                    replay(json.readTree(line));
+                }
+            }
+        }
+        journal = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+    }
+
+    synchronized Result apply(ApiRequest request) {
+        Recorded recorded = byKey.get(request.idempotencyKey());
+        if (recorded != null) {
+            if (!recorded.fingerprint().equals(request.fingerprint())) {
+                return new Result(Answer.error(422, "idempotency_key_reused", "Idempotency-Key "
+                        + request.idempotencyKey() + " was already used for a different request"), false);
+            }
+            return new Result(recorded.answer(), true);
+        }
+        Answer answer = switch (request.kind()) {
+            case "event" -> applyEvent(request);
+            case "screenshot" -> applyScreenshot(request);
+            default -> applyItem(request);
+        };
+        return new Result(answer, false);
+    }
+
+    synchronized List<AppliedItem> applied() {
+        return List.copyOf(applied);
+    }
+
+    private Answer applyEvent(ApiRequest request) {
+        JsonNode body;
+        try {
+            body = json.readTree(request.body());
+        } catch (IOException e) {
+            return Answer.error(400, "invalid_json", "body is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        String type = body == null ? null : body.path("type").asText(null);
+        if (type == null || !EVENT_TYPES.contains(type)) {
+            return Answer.error(400, "invalid_event", "type '" + type + "' is not one of start, pause, resume, stop");
+        }
+        try {
+            Instant.parse(body.path("at").asText(""));
+        } catch (DateTimeParseException e) {
+            return Answer.error(400, "invalid_event", "at '" + body.path("at").asText("") + "' is not an ISO-8601 instant");
+        }
+        EntryState state = entries.get(request.timeEntryId());
+        if (state == null && !type.equals("start")) {
+            return Answer.error(404, "unknown_time_entry", "time entry " + request.timeEntryId() + " was never started");
+        }
+        EntryState next = transition(state, type);
+        if (next == null) {
+            return Answer.error(409, "impossible_transition", type + " is impossible for time entry "
+                    + request.timeEntryId() + " in state " + (state == null ? "new" : state.name().toLowerCase()));
+        }
+        entries.put(request.timeEntryId(), next);
+        return record(request, type, null);
+    }
+
+    private static EntryState transition(EntryState state, String type) {
+        return switch (type) {
+            case "start" -> state == null ? EntryState.RUNNING : null;
+            case "pause" -> state == EntryState.RUNNING ? EntryState.PAUSED : null;
+            case "resume" -> state == EntryState.PAUSED ? EntryState.RUNNING : null;
+            case "stop" -> state == EntryState.RUNNING || state == EntryState.PAUSED ? EntryState.STOPPED : null;
+            default -> null;
+        };
+    }
+
+    private Answer applyScreenshot(ApiRequest request) {
+        if (request.contentType() == null || !IMAGE_TYPES.contains(request.contentType())) {
+            return Answer.error(400, "invalid_screenshot", "Content-Type '" + request.contentType()
+                    + "' is not accepted; expected image/jpeg or image/png");
+        }
+        if (request.capturedAt() == null) {
+            return Answer.error(400, "invalid_screenshot", "X-Captured-At is missing or not an ISO-8601 instant");
+        }
+        if (!entries.containsKey(request.timeEntryId())) {
+            return Answer.error(404, "unknown_time_entry", "time entry " + request.timeEntryId() + " was never started");
+        }
+        return record(request, request.contentType(), request.body());
+    }
+
+    private Answer applyItem(ApiRequest request) {
+        try {
+            JsonNode body = json.readTree(request.body());
+            if (body == null || !body.isObject()) {
+                return Answer.error(400, "invalid_item", "body must be a JSON object");
+            }
+        } catch (IOException e) {
+            return Answer.error(400, "invalid_json", "body is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        return record(request, request.entityType(), null);
+    }
+
+    private Answer record(ApiRequest request, String detail, byte[] screenshot) {
+        Answer answer = Answer.created(request.idempotencyKey());
+        AppliedItem item = new AppliedItem(request.idempotencyKey(), request.kind(), request.timeEntryId(), detail,
+                request.body().length, clock.instant());
+        if (journal != null) {
+            journal(request, item, answer, screenshot);
+        }
+        byKey.put(request.idempotencyKey(), new Recorded(request.fingerprint(), answer));
+        applied.add(item);
+        return answer;
+    }
+
+    private void journal(ApiRequest request, AppliedItem item, Answer answer, byte[] screenshot) {
+        try {
+            if (screenshot != null) {
+                Files.write(directory.resolve("screenshots").resolve(request.idempotencyKey()), screenshot);
+            }
+            ObjectNode line = json.createObjectNode().put("key", item.idempotencyKey()).put("kind", item.kind())
+                    .put("timeEntryId", item.timeEntryId()).put("detail", item.detail()).put("bytes", item.bytes())
+                    .put("appliedAt", item.appliedAt().toString()).put("fingerprint", request.fingerprint())
+                    .put("status", answer.status()).put("answer", answer.body());
+            journal.write(line.toString());
+            journal.newLine();
+            journal.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot journal applied item " + item.idempotencyKey(), e);
+        }
+    }
+
+    private void replay(JsonNode line) {
+        AppliedItem item = new AppliedItem(line.path("key").asText(), line.path("kind").asText(),
+                line.path("timeEntryId").asText(null), line.path("detail").asText(null), line.path("bytes").asLong(),
+                Instant.parse(line.path("appliedAt").asText()));
+        byKey.put(item.idempotencyKey(), new Recorded(line.path("fingerprint").asText(),
+                new Answer(line.path("status").asInt(), line.path("answer").asText())));
+        applied.add(item);
+        if (item.kind().equals("event")) {
+            entries.put(item.timeEntryId(), transition(entries.get(item.timeEntryId()), item.detail()));
+        }
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        if (journal != null) {
+            journal.close();
+        }
+    }
+}

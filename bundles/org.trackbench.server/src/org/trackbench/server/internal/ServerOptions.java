@@ -1,0 +1,39 @@
+package org.trackbench.server.internal;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The server's validated settings.
+ *
+ * @param host address to listen on
+ * @param port TCP port, 0 for any free one
+ * @param token the bearer token clients must present
+ * @param dataDirectory where applied items are journaled, {@code null} to keep them in memory only
+ * @param maxBodyBytes larger bodies are answered 413
+ * @param faultSeed seed of the fault decisions
+ */
+record ServerOptions(String host, int port, String token, Path dataDirectory, long maxBodyBytes, long faultSeed) {
+
+    static final int DEFAULT_PORT = 8470;
+    static final long DEFAULT_MAX_BODY_BYTES = 25L * 1024 * 1024;
+
+    ServerOptions {
+        Objects.requireNonNull(host, "host");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port " + port + " is out of range; expected 0 to 65535");
+        }
+        if (token == null || token.isBlank()) {
+            throw new IllegalArgumentException("token is empty; the server needs the bearer token clients must send");
+        }
+        if (maxBodyBytes < 1) {
+            throw new IllegalArgumentException("maxBodyBytes " + maxBodyBytes + " is out of range; expected at least 1");
+        }
+    }
+
+    static ServerOptions from(ServerConfig config) {
+        String directory = config.dataDirectory().trim();
+        return new ServerOptions(config.host(), config.port(), config.token(),
+                directory.isEmpty() ? null : Path.of(directory), config.maxBodyBytes(), config.faultSeed());
+    }
+}
