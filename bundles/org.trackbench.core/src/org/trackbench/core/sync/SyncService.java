@@ -9,6 +9,9 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface SyncService {
 
+    /** The job family of the sync job, for {@code IJobManager.find} and the Progress view. */
+    String JOB_FAMILY = "org.trackbench.sync";
+
     /** Runs the sync job now, even if it was backing off; does not resume a paused sync. */
     void syncNow();
 

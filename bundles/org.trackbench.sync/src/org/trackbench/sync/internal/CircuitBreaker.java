@@ -1,0 +1,47 @@
+package org.trackbench.sync.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Job-wide backoff while the server is unreachable: each consecutive trip waits longer (the backoff
+ * policy's jittered delay, or the server's {@code Retry-After}); a success closes it.
+ */
+final class CircuitBreaker {
+
+    private final BackoffPolicy backoff;
+    private int trips;
+    private Instant openUntil;
+
+    CircuitBreaker(BackoffPolicy backoff) {
+        this.backoff = backoff;
+    }
+
+    synchronized Instant trip(Instant now, Duration retryAfter) {
+        Duration wait = retryAfter != null ? retryAfter : backoff.delay(trips);
+        trips++;
+        openUntil = now.plus(wait);
+        return openUntil;
+    }
+
+    /** Lets the next run probe at once (an admin's "sync now"). */
+    synchronized void probeNow() {
+        if (openUntil != null) {
+            openUntil = Instant.EPOCH;
+        }
+    }
+
+    synchronized void close() {
+        trips = 0;
+        openUntil = null;
+    }
+
+    synchronized boolean isOpen() {
+        return openUntil != null;
+    }
+
+    /** When the next probe may go, or {@code null} when closed. */
+    synchronized Instant openUntil() {
+        return openUntil;
+    }
+}

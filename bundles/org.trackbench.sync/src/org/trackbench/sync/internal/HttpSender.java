@@ -1,0 +1,143 @@
+package org.trackbench.sync.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.InputStreamEntity;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
+import org.trackbench.core.handler.OutboundRequest;
+import org.trackbench.core.queue.QueueItem;
+import org.trackbench.core.queue.QueueStore;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Sends one item with Apache HttpClient 5 (pooled, bounded, no automatic retries: the queue owns retries)
+ * and classifies what came back. Bodies stream from the queue; the token is added here and nowhere else.
+ */
+final class HttpSender implements AutoCloseable {
+
+    private static final int MAX_REASON_CHARS = 300;
+
+    private final SyncOptions options;
+    private final QueueStore store;
+    private final AnswerClassifier classifier;
+    private final CloseableHttpClient client;
+    private final ObjectMapper json = new ObjectMapper();
+
+    HttpSender(SyncOptions options, QueueStore store, AnswerClassifier classifier) {
+        this.options = options;
+        this.store = store;
+        this.classifier = classifier;
+        Timeout connect = Timeout.of(options.connectTimeout());
+        Timeout response = Timeout.of(options.responseTimeout());
+        this.client = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(options.concurrency()).setMaxConnPerRoute(options.concurrency())
+                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(connect)
+                                .setSocketTimeout(response).build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(response).build())
+                .disableAutomaticRetries().disableRedirectHandling().disableCookieManagement()
+                .setUserAgent("Trackbench").build();
+    }
+
+    /** Sends {@code item} as {@code request} describes, with the bearer {@code token}. */
+    Delivery send(QueueItem item, OutboundRequest request, String token) {
+        HttpUriRequestBase http = new HttpUriRequestBase(request.method(), options.server().resolve(
+                options.server().getPath() + request.path()));
+        http.setHeader("Authorization", "Bearer " + token);
+        http.setHeader("Idempotency-Key", item.idempotencyKey().toString());
+        for (Map.Entry<String, String> header : request.headers().entrySet()) {
+            http.setHeader(header.getKey(), header.getValue());
+        }
+        try (InputStream blob = request.body() == OutboundRequest.Body.BLOB ? store.openBlob(item.id()) : null) {
+            http.setEntity(entity(item, request, blob));
+            return client.execute(http, this::classify);
+        } catch (UnknownHostException | ConnectException | ConnectTimeoutException | NoRouteToHostException e) {
+            return new Delivery.Unavailable("cannot reach " + options.server().getHost() + ": " + e.getMessage(), null);
+        } catch (IOException e) {
+            return new Delivery.RetryLater(e.getClass().getSimpleName() + ": " + e.getMessage(), false, null);
+        }
+    }
+
+    /** Whether {@code GET /api/v1/health} answers 2xx: the probe before sending again after an outage. */
+    boolean healthy() {
+        try {
+            return client.execute(new HttpGet(options.server().resolve(options.server().getPath() + "/api/v1/health")),
+                    response -> {
+                        EntityUtils.consume(response.getEntity());
+                        return response.getCode() >= 200 && response.getCode() < 300;
+                    });
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static HttpEntity entity(QueueItem item, OutboundRequest request, InputStream blob) {
+        ContentType type = ContentType.parse(request.contentType());
+        if (blob != null) {
+            return new InputStreamEntity(blob, item.blobSize(), type);
+        }
+        return new StringEntity(item.payload(), type.getCharset() == null ? type.withCharset(StandardCharsets.UTF_8) : type);
+    }
+
+    private Delivery classify(ClassicHttpResponse response) throws IOException {
+        Header retryAfter = response.getFirstHeader("Retry-After");
+        int status = response.getCode();
+        String reason = status >= 300 ? reason(response.getEntity()) : null;
+        EntityUtils.consume(response.getEntity());
+        return classifier.classify(status, reason, retryAfter == null ? null : retryAfter.getValue());
+    }
+
+    /** The server's {@code message} from its JSON error body, else the start of the body. */
+    private String reason(HttpEntity entity) throws IOException {
+        if (entity == null) {
+            return null;
+        }
+        String body;
+        try {
+            body = EntityUtils.toString(entity, 64 * 1024);
+        } catch (org.apache.hc.core5.http.ParseException e) {
+            return null;
+        }
+        try {
+            JsonNode error = json.readTree(body);
+            if (error != null && error.hasNonNull("message")) {
+                return truncate(error.get("message").asText());
+            }
+        } catch (IOException notJson) {
+            // A proxy's HTML error page, say: its start still tells an admin something.
+        }
+        return truncate(body.strip());
+    }
+
+    private static String truncate(String text) {
+        return text.length() <= MAX_REASON_CHARS ? text : text.substring(0, MAX_REASON_CHARS) + "…";
+    }
+
+    @Override
+    public void close() throws IOException {
+        client.close();
+    }
+}

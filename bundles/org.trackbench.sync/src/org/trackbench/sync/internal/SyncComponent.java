@@ -1,0 +1,147 @@
+package org.trackbench.sync.internal;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.trackbench.core.handler.EntityHandler;
+import org.trackbench.core.queue.ItemStatus;
+import org.trackbench.core.queue.QueueEvents;
+import org.trackbench.core.queue.QueueStore;
+import org.trackbench.core.sync.SyncService;
+import org.trackbench.core.sync.SyncState;
+import org.trackbench.core.sync.SyncStatus;
+import org.trackbench.core.sync.TokenProvider;
+
+/**
+ * The sync service: owns the {@link SyncJob}, wakes it when items are queued or made due, and reacts to
+ * entity handlers coming and going. Configuration PID {@code org.trackbench.sync}.
+ */
+@Component(service = { SyncService.class, EventHandler.class }, configurationPid = "org.trackbench.sync",
+        immediate = true, property = { EventConstants.EVENT_TOPIC + "=" + QueueEvents.TOPIC_ENQUEUED,
+                EventConstants.EVENT_TOPIC + "=" + QueueEvents.TOPIC_CHANGED })
+@Designate(ocd = SyncConfig.class)
+public final class SyncComponent implements SyncService, EventHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncComponent.class);
+
+    private final HandlerRegistry handlers = new HandlerRegistry();
+    private final SyncOptions options;
+    private final HttpSender sender;
+    private final ExecutorService workers;
+    private final CircuitBreaker circuit;
+    private final SyncStatusReporter status;
+    private final SyncJob job;
+
+    @Activate
+    public SyncComponent(SyncConfig config, @Reference QueueStore store,
+            @Reference(policyOption = ReferencePolicyOption.GREEDY) TokenProvider tokens, @Reference EventAdmin events) {
+        this(SyncOptions.from(config), store, tokens, events, Clock.systemUTC(), new SecureRandom());
+    }
+
+    SyncComponent(SyncOptions options, QueueStore store, TokenProvider tokens, EventAdmin events, Clock clock,
+            java.util.random.RandomGenerator random) {
+        LOG.info("Sync starting for {}", options.server());
+        this.options = options;
+        BackoffPolicy backoff = new BackoffPolicy(options.backoffBase(), options.backoffCap(), random);
+        this.sender = new HttpSender(options, store, new AnswerClassifier(clock));
+        this.workers = Executors.newFixedThreadPool(options.concurrency(), new SenderThreads());
+        this.circuit = new CircuitBreaker(backoff);
+        this.status = new SyncStatusReporter(store, events);
+        OutcomeRecorder recorder = new OutcomeRecorder(store, backoff, options.maxAttempts(), options.pollInterval(), clock);
+        this.job = new SyncJob(new SyncJob.Parts(options, store, sender, handlers, tokens, recorder, circuit, status,
+                workers, clock));
+        job.schedule();
+        LOG.info("Sync started for {}", options.server());
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addHandler(EntityHandler handler) {
+        handlers.add(handler);
+        if (status != null) {
+            status.handlerArrived(handler.entityType());
+            job.wake();
+        }
+    }
+
+    void removeHandler(EntityHandler handler) {
+        handlers.remove(handler);
+    }
+
+    @Deactivate
+    void deactivate() throws IOException, InterruptedException {
+        LOG.info("Sync stopping");
+        job.stop();
+        job.join(options.responseTimeout().plus(options.connectTimeout()).toMillis(), new NullProgressMonitor());
+        workers.shutdownNow();
+        sender.close();
+        LOG.info("Sync stopped");
+    }
+
+    @Override
+    public void handleEvent(Event event) {
+        if (QueueEvents.TOPIC_ENQUEUED.equals(event.getTopic())
+                || ItemStatus.PENDING.label().equals(event.getProperty(QueueEvents.STATUS))) {
+            job.wake();
+        }
+    }
+
+    @Override
+    public void syncNow() {
+        circuit.probeNow();
+        job.wake();
+    }
+
+    @Override
+    public void pause() {
+        status.state(SyncState.PAUSED);
+        status.publish();
+        LOG.info("Sync paused");
+    }
+
+    @Override
+    public void resume() {
+        if (status.state() == SyncState.PAUSED || status.state() == SyncState.SIGN_IN_NEEDED) {
+            status.state(SyncState.ONLINE);
+            LOG.info("Sync resumed");
+        }
+        circuit.probeNow();
+        job.wake();
+    }
+
+    @Override
+    public SyncStatus status() {
+        return status.status();
+    }
+
+    /** Named daemon threads, so a thread dump says who they are and they never hold the JVM open. */
+    private static final class SenderThreads implements java.util.concurrent.ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable runnable) {
+            Thread thread = new Thread(runnable, "trackbench-sync-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+}

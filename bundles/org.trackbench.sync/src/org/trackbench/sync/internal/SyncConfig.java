@@ -1,0 +1,33 @@
+package org.trackbench.sync.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "Trackbench sync", description = "Delivery of the queue to the tracking server.")
+@interface SyncConfig {
+
+    @AttributeDefinition(name = "Server URL", description = "Base URL of the tracking server, e.g. https://track.example.com")
+    String serverUrl() default "http://127.0.0.1:8470";
+
+    @AttributeDefinition(name = "Idle poll interval (ms)", description = "Longest the job sleeps with nothing due.", min = "10")
+    long pollIntervalMillis() default 60_000;
+
+    @AttributeDefinition(name = "Backoff base (ms)", description = "First retry delay; doubles per failure, with full jitter.", min = "1")
+    long backoffBaseMillis() default 1_000;
+
+    @AttributeDefinition(name = "Backoff cap (ms)", description = "Longest delay between two attempts.", min = "1")
+    long backoffCapMillis() default 3_600_000;
+
+    @AttributeDefinition(name = "Maximum attempts", description = "Attempts an item may spend before it is failed."
+            + " Only answers that blame the item spend one; being offline never does.", min = "1")
+    int maxAttempts() default 10;
+
+    @AttributeDefinition(name = "Concurrent requests", min = "1", max = "64")
+    int concurrency() default 4;
+
+    @AttributeDefinition(name = "Connect timeout (ms)", min = "1")
+    long connectTimeoutMillis() default 10_000;
+
+    @AttributeDefinition(name = "Response timeout (ms)", min = "1")
+    long responseTimeoutMillis() default 30_000;
+}

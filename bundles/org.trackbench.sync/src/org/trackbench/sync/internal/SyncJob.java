@@ -1,0 +1,253 @@
+package org.trackbench.sync.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.core.runtime.jobs.Job;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.trackbench.core.handler.EntityHandler;
+import org.trackbench.core.handler.OutboundRequest;
+import org.trackbench.core.queue.ItemStatus;
+import org.trackbench.core.queue.QueueItem;
+import org.trackbench.core.queue.QueueStore;
+import org.trackbench.core.sync.SyncService;
+import org.trackbench.core.sync.SyncState;
+import org.trackbench.core.sync.TokenProvider;
+
+/**
+ * Delivers due items, {@code concurrency} at a time, then schedules its own next run: at once while due
+ * items remain, else at the earliest next attempt, never later than the poll interval. While the server is
+ * unreachable it backs off as a whole and probes the health endpoint before sending again.
+ */
+final class SyncJob extends Job {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncJob.class);
+
+    /** Everything the job works with, built once per configuration. */
+    record Parts(SyncOptions options, QueueStore store, HttpSender sender, HandlerRegistry handlers,
+            TokenProvider tokens, OutcomeRecorder recorder, CircuitBreaker circuit, SyncStatusReporter status,
+            ExecutorService workers, Clock clock) {
+    }
+
+    private enum BatchResult {
+        CONTINUE, UNAVAILABLE, SIGN_IN_NEEDED
+    }
+
+    private final Parts parts;
+    private final AtomicBoolean wakeRequested = new AtomicBoolean();
+    private volatile boolean stopped;
+    /** A {@code Retry-After} that came with "server unavailable" in the current batch. */
+    private volatile Duration pendingRetryAfter;
+
+    SyncJob(Parts parts) {
+        super("Sending queued items to " + parts.options().server().getHost());
+        this.parts = parts;
+        setSystem(false);
+        setPriority(LONG);
+    }
+
+    @Override
+    public boolean belongsTo(Object family) {
+        return SyncService.JOB_FAMILY.equals(family);
+    }
+
+    /** Runs as soon as possible: now if idle or sleeping, right after the current run otherwise. */
+    void wake() {
+        wakeRequested.set(true);
+        switch (getState()) {
+            case SLEEPING -> wakeUp();
+            case NONE -> schedule();
+            default -> {
+                // Waiting or running: the run about to start, or the next one, sees the request.
+            }
+        }
+    }
+
+    /** Stops rescheduling; the run in progress finishes its requests. */
+    void stop() {
+        stopped = true;
+        cancel();
+    }
+
+    @Override
+    protected IStatus run(IProgressMonitor monitor) {
+        wakeRequested.set(false);
+        SyncStatusReporter status = parts.status();
+        if (status.state() == SyncState.PAUSED || status.state() == SyncState.SIGN_IN_NEEDED) {
+            status.publish();
+            return Status.OK_STATUS;
+        }
+        Instant now = parts.clock().instant();
+        if (parts.circuit().isOpen()) {
+            Instant until = parts.circuit().openUntil();
+            if (now.isBefore(until)) {
+                return rescheduleIn(Duration.between(now, until));
+            }
+            if (!parts.sender().healthy()) {
+                return offline(parts.circuit().trip(now, null), "server still unreachable");
+            }
+            parts.circuit().close();
+            LOG.info("Server {} reachable again", parts.options().server());
+        }
+        Optional<String> token = parts.tokens().token(parts.options().server());
+        if (token.isEmpty()) {
+            status.state(SyncState.SIGN_IN_NEEDED);
+            status.failed("no access token set for " + parts.options().server());
+            status.publish();
+            return Status.OK_STATUS;
+        }
+        status.state(SyncState.ONLINE);
+        return deliver(monitor, token.get());
+    }
+
+    private IStatus deliver(IProgressMonitor monitor, String token) {
+        Map<ItemStatus, Long> counts = parts.store().countByStatus();
+        int total = (int) Math.min(Integer.MAX_VALUE, counts.get(ItemStatus.PENDING) + counts.get(ItemStatus.IN_FLIGHT));
+        SubMonitor progress = SubMonitor.convert(monitor, getName(), total);
+        int done = 0;
+        BatchResult result = BatchResult.CONTINUE;
+        while (result == BatchResult.CONTINUE && !monitor.isCanceled()) {
+            List<QueueItem> batch = parts.store().claim(parts.options().concurrency() * 4, parts.options().lease());
+            if (batch.isEmpty()) {
+                break;
+            }
+            result = send(batch, token);
+            done += batch.size();
+            progress.setWorkRemaining(Math.max(total - done, batch.size()));
+            progress.worked(batch.size());
+            progress.subTask(done + " of " + Math.max(total, done));
+        }
+        SyncStatusReporter status = parts.status();
+        if (result == BatchResult.UNAVAILABLE) {
+            return offline(parts.circuit().trip(parts.clock().instant(), pendingRetryAfter), status.status().lastError());
+        }
+        if (result == BatchResult.SIGN_IN_NEEDED) {
+            status.state(SyncState.SIGN_IN_NEEDED);
+            status.publish();
+            return Status.OK_STATUS;
+        }
+        if (monitor.isCanceled()) {
+            status.publish();
+            return Status.CANCEL_STATUS;
+        }
+        return rescheduleIn(untilNextDue());
+    }
+
+    private BatchResult send(List<QueueItem> batch, String token) {
+        AtomicBoolean unavailable = new AtomicBoolean();
+        List<Future<Delivery>> deliveries = new ArrayList<>(batch.size());
+        for (QueueItem item : batch) {
+            deliveries.add(parts.workers().submit(() -> deliverOne(item, token, unavailable)));
+        }
+        BatchResult result = BatchResult.CONTINUE;
+        pendingRetryAfter = null;
+        for (int i = 0; i < batch.size(); i++) {
+            Delivery delivery = await(deliveries.get(i));
+            parts.recorder().record(batch.get(i), delivery);
+            result = note(delivery, result);
+        }
+        return result;
+    }
+
+    private Delivery deliverOne(QueueItem item, String token, AtomicBoolean unavailable) {
+        if (unavailable.get()) {
+            return new Delivery.Unavailable("not sent: the server was unreachable", null);
+        }
+        Optional<EntityHandler> handler = parts.handlers().forType(item.entityType());
+        if (handler.isEmpty()) {
+            return new Delivery.NoHandler(item.entityType());
+        }
+        OutboundRequest request;
+        try {
+            request = handler.get().request(item);
+        } catch (RuntimeException e) {
+            return new Delivery.Rejected("the " + item.entityType() + " handler cannot send this item: " + e.getMessage());
+        }
+        Delivery delivery = parts.sender().send(item, request, token);
+        if (delivery instanceof Delivery.Unavailable) {
+            unavailable.set(true);
+        }
+        return delivery;
+    }
+
+    private BatchResult note(Delivery delivery, BatchResult soFar) {
+        SyncStatusReporter status = parts.status();
+        if (delivery instanceof Delivery.Sent) {
+            status.succeeded(parts.clock().instant());
+        } else if (delivery instanceof Delivery.NoHandler noHandler) {
+            status.noHandler(noHandler.entityType());
+        } else if (delivery instanceof Delivery.Rejected rejected) {
+            status.failed(rejected.reason());
+        } else if (delivery instanceof Delivery.RetryLater retry) {
+            status.failed(retry.reason());
+        } else if (delivery instanceof Delivery.Unavailable unavailable) {
+            if (!unavailable.reason().startsWith("not sent")) {
+                status.failed(unavailable.reason());
+            }
+            if (unavailable.retryAfter() != null) {
+                pendingRetryAfter = unavailable.retryAfter();
+            }
+            return soFar == BatchResult.SIGN_IN_NEEDED ? soFar : BatchResult.UNAVAILABLE;
+        } else if (delivery instanceof Delivery.SignInNeeded signIn) {
+            status.failed(signIn.reason());
+            return BatchResult.SIGN_IN_NEEDED;
+        }
+        return soFar;
+    }
+
+    private static Delivery await(Future<Delivery> delivery) {
+        try {
+            return delivery.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Delivery.RetryLater("interrupted while sending", false, null);
+        } catch (ExecutionException e) {
+            LOG.warn("Sending an item failed unexpectedly", e.getCause());
+            return new Delivery.RetryLater("unexpected " + e.getCause(), false, null);
+        }
+    }
+
+    private Duration untilNextDue() {
+        Duration poll = parts.options().pollInterval();
+        if (wakeRequested.get()) {
+            return Duration.ZERO;
+        }
+        return parts.store().earliestNextAttempt().map(at -> Duration.between(parts.clock().instant(), at))
+                .map(wait -> wait.isNegative() ? Duration.ZERO : wait).filter(wait -> wait.compareTo(poll) < 0)
+                .orElse(poll);
+    }
+
+    private IStatus offline(Instant until, String reason) {
+        SyncStatusReporter status = parts.status();
+        if (status.state() != SyncState.OFFLINE) {
+            LOG.info("Server {} unreachable ({}); backing off until {}", parts.options().server(), reason, until);
+        }
+        status.state(SyncState.OFFLINE);
+        return rescheduleIn(Duration.between(parts.clock().instant(), until));
+    }
+
+    private IStatus rescheduleIn(Duration delay) {
+        Duration wait = delay.isNegative() ? Duration.ZERO : delay;
+        SyncStatusReporter status = parts.status();
+        status.nextRun(parts.clock().instant().plus(wait));
+        status.publish();
+        if (!stopped) {
+            schedule(wait.toMillis());
+        }
+        return Status.OK_STATUS;
+    }
+}

@@ -1,0 +1,73 @@
+package org.trackbench.sync.internal;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.trackbench.core.queue.ItemStatus;
+import org.trackbench.core.queue.QueueStore;
+import org.trackbench.core.sync.SyncEvents;
+import org.trackbench.core.sync.SyncState;
+import org.trackbench.core.sync.SyncStatus;
+
+/** The sync's own view of itself, joined with the queue's counts into a {@link SyncStatus}, and announced. */
+final class SyncStatusReporter {
+
+    private final QueueStore store;
+    private final EventAdmin events;
+    private final Set<String> typesWithoutHandler = ConcurrentHashMap.newKeySet();
+    private volatile SyncState state = SyncState.ONLINE;
+    private volatile Instant lastSuccess;
+    private volatile Instant nextRun;
+    private volatile String lastError;
+
+    SyncStatusReporter(QueueStore store, EventAdmin events) {
+        this.store = store;
+        this.events = events;
+    }
+
+    SyncState state() {
+        return state;
+    }
+
+    void state(SyncState newState) {
+        state = newState;
+    }
+
+    void succeeded(Instant at) {
+        lastSuccess = at;
+    }
+
+    void failed(String error) {
+        lastError = error;
+    }
+
+    void nextRun(Instant at) {
+        nextRun = at;
+    }
+
+    void noHandler(String entityType) {
+        typesWithoutHandler.add(entityType);
+    }
+
+    void handlerArrived(String entityType) {
+        typesWithoutHandler.remove(entityType);
+    }
+
+    SyncStatus status() {
+        Map<ItemStatus, Long> counts = store.countByStatus();
+        return new SyncStatus(state, counts.get(ItemStatus.PENDING), counts.get(ItemStatus.IN_FLIGHT),
+                counts.get(ItemStatus.BLOCKED), counts.get(ItemStatus.FAILED), lastSuccess,
+                state == SyncState.PAUSED || state == SyncState.SIGN_IN_NEEDED ? null : nextRun, lastError,
+                typesWithoutHandler);
+    }
+
+    void publish() {
+        SyncStatus status = status();
+        events.postEvent(new Event(SyncEvents.TOPIC_STATUS,
+                Map.of(SyncEvents.STATE, status.state().name(), SyncEvents.STATUS, status)));
+    }
+}
