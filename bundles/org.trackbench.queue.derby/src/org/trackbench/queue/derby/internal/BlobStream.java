@@ -13,14 +13,20 @@ import java.sql.SQLException;
 final class BlobStream extends FilterInputStream {
 
     private final Connection connection;
+    private boolean closed;
 
     BlobStream(InputStream blob, Connection connection) {
         super(blob);
         this.connection = connection;
     }
 
+    /** Idempotent, as {@link java.io.Closeable} asks: senders often close a body stream twice. */
     @Override
     public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             super.close();
         } finally {

@@ -1,0 +1,80 @@
+package org.trackbench.sync.tests;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.trackbench.core.queue.ItemStatus;
+import org.trackbench.core.queue.QueueItem;
+import org.trackbench.core.queue.QueueQuery;
+import org.trackbench.core.queue.QueueStore;
+import org.trackbench.core.sync.SyncService;
+import org.trackbench.core.sync.TokenProvider;
+import org.trackbench.server.ReferenceServer;
+import org.trackbench.testing.Configurations;
+import org.trackbench.testing.QueueStoreFixture;
+
+/**
+ * A real reference server on a free loopback port, a fresh Derby queue and the sync service pointed at the
+ * server, all configured through Configuration Admin. Time is compressed through configuration: backoff
+ * in milliseconds instead of seconds.
+ */
+final class SyncFixture {
+
+    /** A token made up per run: no credential lives in the test sources. */
+    final String token = UUID.randomUUID().toString();
+    final Configurations configurations = new Configurations();
+    final ReferenceServer server;
+    final QueueStore store;
+    final SyncService sync;
+    final TokenProvider tokens;
+
+    private SyncFixture(Map<String, Object> syncSettings, String clientToken) {
+        server = configurations.configure("org.trackbench.server",
+                Map.of("port", 0, "token", token, "dataDirectory", ""), ReferenceServer.class);
+        QueueStoreFixture queues = new QueueStoreFixture();
+        store = queues.configure(queues.newDirectory("sync"), 64L * 1024 * 1024);
+        tokens = configurations.configure("org.trackbench.token",
+                Map.of("token", clientToken == null ? token : clientToken), TokenProvider.class);
+        Map<String, Object> settings = new HashMap<>(Map.of("serverUrl", server.baseUri().toString(),
+                "pollIntervalMillis", 500L, "backoffBaseMillis", 20L, "backoffCapMillis", 400L, "maxAttempts", 5,
+                "concurrency", 4, "connectTimeoutMillis", 2_000L, "responseTimeoutMillis", 2_000L));
+        settings.putAll(syncSettings);
+        sync = configurations.configure("org.trackbench.sync", settings, SyncService.class);
+    }
+
+    static SyncFixture start() {
+        return start(Map.of());
+    }
+
+    static SyncFixture start(Map<String, Object> syncSettings) {
+        return new SyncFixture(syncSettings, (String) null);
+    }
+
+    /** A client whose token the server does not accept. */
+    static SyncFixture withWrongToken() {
+        return new SyncFixture(Map.of(), "not-the-server-token");
+    }
+
+    List<QueueItem> items() {
+        return store.query(QueueQuery.all(QueueQuery.MAX_LIMIT)).items();
+    }
+
+    long count(ItemStatus status) {
+        return store.countByStatus().get(status);
+    }
+
+    String describe() {
+        Map<ItemStatus, Long> counts = store.countByStatus();
+        return "queue " + counts + ", sync " + sync.status() + ", server " + server.stats() + ", errors "
+                + items().stream().map(QueueItem::lastError).filter(e -> e != null).distinct().limit(5)
+                        .collect(Collectors.joining(" | "));
+    }
+
+    static Duration seconds(long seconds) {
+        return Duration.ofSeconds(seconds);
+    }
+}

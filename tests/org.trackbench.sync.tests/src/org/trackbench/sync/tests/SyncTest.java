@@ -1,0 +1,284 @@
+package org.trackbench.sync.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.trackbench.sync.tests.SyncFixture.seconds;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.trackbench.core.queue.BlobSource;
+import org.trackbench.core.queue.EnqueueRequest;
+import org.trackbench.core.queue.ItemStatus;
+import org.trackbench.core.queue.QueueItem;
+import org.trackbench.core.sync.SyncState;
+import org.trackbench.server.AppliedItem;
+import org.trackbench.server.Faults;
+import org.trackbench.testing.Await;
+
+/** The sync service against the real reference server on loopback, in Equinox. */
+class SyncTest {
+
+    private static final Duration DELIVERY = seconds(30);
+
+    private static QueueItem event(SyncFixture f, String entry, String type) {
+        return f.store.enqueue(EnqueueRequest.of("time_entry_event",
+                "{\"type\":\"" + type + "\",\"at\":\"" + Instant.now() + "\"}").inGroup(entry, true));
+    }
+
+    private static QueueItem screenshot(SyncFixture f, String entry, int bytes) {
+        return f.store.enqueue(EnqueueRequest.of("screenshot", "{\"capturedAt\":\"" + Instant.now() + "\"}")
+                .inGroup(entry, false).withBlob(BlobSource.of(new byte[bytes]), "image/jpeg"));
+    }
+
+    private static void awaitAllSent(SyncFixture f, long count) {
+        Await.until(count + " items sent", DELIVERY, () -> f.count(ItemStatus.SENT) == count, f::describe);
+    }
+
+    @Test
+    void deliversTimeEntryEventsAndScreenshots() {
+        SyncFixture f = SyncFixture.start();
+        String entry = UUID.randomUUID().toString();
+
+        event(f, entry, "start");
+        screenshot(f, entry, 200 * 1024);
+        event(f, entry, "stop");
+
+        awaitAllSent(f, 3);
+        List<AppliedItem> applied = f.server.applied();
+        assertEquals(List.of("start", "image/jpeg", "stop"), applied.stream().map(AppliedItem::detail).toList());
+        assertEquals(200 * 1024, applied.get(1).bytes());
+        assertEquals(0, f.store.unsentBlobBytes(), "blobs are dropped once sent");
+        assertEquals(SyncState.ONLINE, f.sync.status().state());
+        assertTrue(f.sync.status().lastSuccess() != null);
+    }
+
+    @Test
+    void serverErrorsAreRetriedWithoutSpendingAttempts() {
+        SyncFixture f = SyncFixture.start();
+        f.server.setFaults(Faults.none().withErrorRate(500, 1.0));
+        QueueItem start = event(f, UUID.randomUUID().toString(), "start");
+
+        Await.until("the 500 is recorded", DELIVERY,
+                () -> f.store.find(start.id()).orElseThrow().error().orElse("").contains("HTTP 500"), f::describe);
+        f.server.setFaults(Faults.none());
+
+        awaitAllSent(f, 1);
+        assertEquals(0, f.store.find(start.id()).orElseThrow().attempts());
+        assertEquals(1, f.server.applied().size());
+    }
+
+    @Test
+    void retryAfterIsHonoured() {
+        SyncFixture f = SyncFixture.start();
+        f.server.setFaults(Faults.none().withErrorRate(429, 1.0).withRetryAfter(Duration.ofSeconds(2), false));
+        QueueItem start = event(f, UUID.randomUUID().toString(), "start");
+
+        Await.until("the 429 is recorded", DELIVERY,
+                () -> f.store.find(start.id()).orElseThrow().error().orElse("").contains("HTTP 429"), f::describe);
+        QueueItem waiting = f.store.find(start.id()).orElseThrow();
+        f.server.setFaults(Faults.none());
+        awaitAllSent(f, 1);
+
+        Duration asked = Duration.between(waiting.lastAttemptAt(), waiting.nextAttemptAt());
+        assertTrue(asked.compareTo(Duration.ofMillis(1_900)) >= 0, "next attempt follows Retry-After: " + asked);
+        Instant applied = f.server.applied().get(0).appliedAt();
+        assertTrue(!applied.isBefore(waiting.nextAttemptAt().minusMillis(50)),
+                "not sent before Retry-After elapsed: applied " + applied + ", allowed from " + waiting.nextAttemptAt());
+    }
+
+    @Test
+    void retryAfterAsHttpDateIsHonoured() {
+        SyncFixture f = SyncFixture.start();
+        f.server.setFaults(Faults.none().withErrorRate(503, 1.0).withRetryAfter(Duration.ofSeconds(3), true));
+        event(f, UUID.randomUUID().toString(), "start");
+
+        Await.until("the sync goes offline", DELIVERY, () -> f.sync.status().state() == SyncState.OFFLINE, f::describe);
+        Instant offlineAt = Instant.now();
+        Instant nextRun = f.sync.status().nextRun();
+        f.server.setFaults(Faults.none());
+        awaitAllSent(f, 1);
+
+        assertTrue(Duration.between(offlineAt, nextRun).compareTo(Duration.ofMillis(1_000)) >= 0,
+                "the job waits for the HTTP date (second resolution): next run " + nextRun + " after " + offlineAt);
+    }
+
+    @Test
+    void aLongOutageSpendsNoAttemptsAndFailsNothing() throws Exception {
+        SyncFixture f = SyncFixture.start(Map.of("maxAttempts", 2, "backoffBaseMillis", 5L, "backoffCapMillis", 100L));
+        f.server.setFaults(Faults.none().withOffline(true));
+        int items = 2_000;
+        enqueueEntries(f, items / 4);
+
+        Await.until("the sync notices the outage", DELIVERY, () -> f.sync.status().state() == SyncState.OFFLINE,
+                f::describe);
+        Thread.sleep(1_500);
+        assertEquals(0, f.count(ItemStatus.FAILED), "a 2-attempt budget at 5-100 ms backoff is long spent");
+        assertEquals(0, f.count(ItemStatus.SENT));
+
+        f.server.setFaults(Faults.none());
+
+        awaitAllSent(f, items);
+        assertEquals(0, f.count(ItemStatus.FAILED));
+        assertTrue(f.items().stream().allMatch(item -> item.attempts() == 0), "no attempt was spent");
+        assertEquals(items, new HashSet<>(f.server.applied().stream().map(AppliedItem::idempotencyKey).toList()).size());
+    }
+
+    @Test
+    void aRejectedItemFailsWithItsReasonWhileOthersFlow() {
+        SyncFixture f = SyncFixture.start();
+        QueueItem orphan = event(f, UUID.randomUUID().toString(), "pause");
+        String entry = UUID.randomUUID().toString();
+        event(f, entry, "start");
+        event(f, entry, "stop");
+
+        Await.until("the orphan fails", DELIVERY, () -> f.count(ItemStatus.FAILED) == 1, f::describe);
+        awaitAllSent(f, 2);
+        QueueItem failed = f.store.find(orphan.id()).orElseThrow();
+        assertEquals(ItemStatus.FAILED, failed.status());
+        assertTrue(failed.lastError().contains("HTTP 404") && failed.lastError().contains("never started"),
+                failed.lastError());
+    }
+
+    @Test
+    void aRefusedTokenPausesSyncAndSpendsNothing() {
+        SyncFixture f = SyncFixture.withWrongToken();
+        QueueItem start = event(f, UUID.randomUUID().toString(), "start");
+
+        Await.until("sign-in is needed", DELIVERY, () -> f.sync.status().state() == SyncState.SIGN_IN_NEEDED,
+                f::describe);
+        QueueItem waiting = f.store.find(start.id()).orElseThrow();
+        assertEquals(ItemStatus.PENDING, waiting.status());
+        assertEquals(0, waiting.attempts());
+        assertTrue(!f.sync.status().lastError().contains(f.token), "the status never shows a token");
+
+        f.tokens.setToken(f.server.baseUri(), f.token);
+        f.sync.resume();
+
+        awaitAllSent(f, 1);
+        assertEquals(SyncState.ONLINE, f.sync.status().state());
+    }
+
+    @Test
+    void eventsArriveInOrderUnderConcurrencyAndFaults() throws Exception {
+        SyncFixture f = SyncFixture.start(Map.of("concurrency", 8));
+        f.server.setFaults(Faults.none().withErrorRate(503, 0.1).withErrorRate(500, 0.1).withDrops(0.05, 0.05));
+        int entries = 40;
+        enqueueEntries(f, entries);
+
+        awaitAllSent(f, entries * 4L);
+        f.server.setFaults(Faults.none());
+        assertEquals(0, f.count(ItemStatus.FAILED), "the server answers 404/409 to anything out of order");
+        Map<String, List<String>> perEntry = new HashMap<>();
+        for (AppliedItem item : f.server.applied()) {
+            perEntry.computeIfAbsent(item.timeEntryId(), k -> new ArrayList<>()).add(item.detail());
+        }
+        assertEquals(entries, perEntry.size());
+        for (List<String> sequence : perEntry.values()) {
+            assertEquals(List.of("start", "pause", "stop"),
+                    sequence.stream().filter(detail -> !detail.equals("image/jpeg")).toList(), sequence.toString());
+            assertTrue(sequence.indexOf("image/jpeg") > 0, "the screenshot follows the start: " + sequence);
+        }
+    }
+
+    @Test
+    void aLostResponseIsResentAndAppliedOnce() {
+        SyncFixture f = SyncFixture.start();
+        f.server.setFaults(Faults.none().withDrops(0, 1.0));
+        event(f, UUID.randomUUID().toString(), "start");
+
+        Await.until("the server applied it", DELIVERY, () -> f.server.applied().size() == 1, f::describe);
+        Await.until("the client retried", DELIVERY, () -> f.server.stats().duplicatesSuppressed() >= 1
+                || f.server.stats().faultsInjected() >= 2, f::describe);
+        f.server.setFaults(Faults.none());
+
+        awaitAllSent(f, 1);
+        assertEquals(1, f.server.applied().size(), "applied once");
+        assertTrue(f.server.stats().duplicatesSuppressed() >= 1, f.server.stats().toString());
+    }
+
+    @Test
+    void aSlowServerTimesOutAndTheRetryIsAppliedOnce() {
+        SyncFixture f = SyncFixture.start(Map.of("responseTimeoutMillis", 300L));
+        f.server.setFaults(Faults.none().withLatency(Duration.ofMillis(800)));
+        QueueItem start = event(f, UUID.randomUUID().toString(), "start");
+
+        Await.until("the timeout is recorded", DELIVERY,
+                () -> f.store.find(start.id()).orElseThrow().lastError() != null, f::describe);
+        f.server.setFaults(Faults.none());
+
+        awaitAllSent(f, 1);
+        Await.until("the slow request finished on the server", DELIVERY, () -> f.server.applied().size() == 1);
+        assertEquals(0, f.store.find(start.id()).orElseThrow().attempts());
+        assertEquals(1, f.server.applied().size());
+    }
+
+    @Test
+    void aConnectionResetMidUploadIsRetried() {
+        SyncFixture f = SyncFixture.start();
+        String entry = UUID.randomUUID().toString();
+        event(f, entry, "start");
+        awaitAllSent(f, 1);
+        f.server.setFaults(Faults.none().withDrops(1.0, 0));
+        QueueItem shot = screenshot(f, entry, 2 * 1024 * 1024);
+
+        Await.until("the reset is recorded", DELIVERY,
+                () -> f.store.find(shot.id()).orElseThrow().lastError() != null, f::describe);
+        f.server.setFaults(Faults.none());
+
+        awaitAllSent(f, 2);
+        assertEquals(2, f.server.applied().size());
+        assertEquals(0, f.store.find(shot.id()).orElseThrow().attempts());
+    }
+
+    @Test
+    void anEnqueueWakesTheIdleJob() {
+        SyncFixture f = SyncFixture.start(Map.of("pollIntervalMillis", 600_000L));
+        event(f, UUID.randomUUID().toString(), "start");
+        awaitAllSent(f, 1);
+        Await.until("the job sleeps", DELIVERY, () -> f.sync.status().nextRun() != null
+                && f.sync.status().nextRun().isAfter(Instant.now().plusSeconds(60)), f::describe);
+
+        long enqueuedAt = System.nanoTime();
+        event(f, UUID.randomUUID().toString(), "start");
+        awaitAllSent(f, 2);
+
+        Duration took = Duration.ofNanos(System.nanoTime() - enqueuedAt);
+        assertTrue(took.compareTo(Duration.ofSeconds(2)) < 0, "woken by the enqueue, not the 10-minute poll: " + took);
+    }
+
+    /** Each entry: start, screenshot, pause, stop — enqueued by 4 producers, each entry by one. */
+    private static void enqueueEntries(SyncFixture f, int entries) throws Exception {
+        ExecutorService producers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int p = 0; p < 4; p++) {
+                int producer = p;
+                done.add(producers.submit(() -> {
+                    for (int e = producer; e < entries; e += 4) {
+                        String entry = UUID.randomUUID().toString();
+                        event(f, entry, "start");
+                        screenshot(f, entry, 1024);
+                        event(f, entry, "pause");
+                        event(f, entry, "stop");
+                    }
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get();
+            }
+        } finally {
+            producers.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.trackbench.testing;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * Configures real DS components through Configuration Admin and waits for the service each registers.
+ * Every configuration carries a fresh {@code test.generation}, so a test can tell the service made from
+ * its configuration from the one before.
+ */
+public final class Configurations {
+
+    public static final Duration WAIT = Duration.ofSeconds(60);
+
+    private static final AtomicInteger GENERATION = new AtomicInteger(1_000);
+    private static ServiceTracker<ConfigurationAdmin, ConfigurationAdmin> configurationAdmin;
+
+    private final BundleContext context = FrameworkUtil.getBundle(Configurations.class).getBundleContext();
+
+    /** Updates {@code pid} with {@code properties} and returns the generation it was tagged with. */
+    public int update(String pid, Map<String, ?> properties) {
+        int generation = GENERATION.incrementAndGet();
+        Dictionary<String, Object> dictionary = new Hashtable<>(properties);
+        dictionary.put("test.generation", generation);
+        try {
+            configurationAdmin().getConfiguration(pid, "?").update(dictionary);
+        } catch (IOException e) {
+            throw new AssertionError("cannot configure " + pid, e);
+        }
+        return generation;
+    }
+
+    /** Configures {@code pid} and waits for the {@code service} its component registers. */
+    public <S> S configure(String pid, Map<String, ?> properties, Class<S> service) {
+        int generation = update(pid, properties);
+        return await(service, "(test.generation=" + generation + ")");
+    }
+
+    /** Waits for a {@code service} matching {@code filter}. */
+    public <S> S await(Class<S> service, String filter) {
+        ServiceTracker<S, S> tracker;
+        try {
+            tracker = new ServiceTracker<>(context,
+                    context.createFilter("(&(objectClass=" + service.getName() + ")" + filter + ")"), null);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException(filter, e);
+        }
+        tracker.open();
+        try {
+            S found = tracker.waitForService(WAIT.toMillis());
+            if (found == null) {
+                throw new AssertionError("no " + service.getSimpleName() + " matching " + filter + " within " + WAIT);
+            }
+            return found;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for " + service.getSimpleName(), e);
+        } finally {
+            tracker.close();
+        }
+    }
+
+    private ConfigurationAdmin configurationAdmin() {
+        synchronized (Configurations.class) {
+            if (configurationAdmin == null) {
+                configurationAdmin = new ServiceTracker<>(context, ConfigurationAdmin.class, null);
+                configurationAdmin.open();
+            }
+        }
+        try {
+            ConfigurationAdmin admin = configurationAdmin.waitForService(WAIT.toMillis());
+            if (admin == null) {
+                throw new AssertionError("no ConfigurationAdmin service within " + WAIT);
+            }
+            return admin;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for ConfigurationAdmin", e);
+        }
+    }
+}
