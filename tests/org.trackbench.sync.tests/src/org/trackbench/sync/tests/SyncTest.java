@@ -2,7 +2,7 @@ package org.trackbench.sync.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.trackbench.sync.tests.SyncFixture.seconds;
+import static org.trackbench.testing.SyncRig.seconds;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,29 +26,30 @@ import org.trackbench.core.sync.SyncState;
 import org.trackbench.server.AppliedItem;
 import org.trackbench.server.Faults;
 import org.trackbench.testing.Await;
+import org.trackbench.testing.SyncRig;
 
 /** The sync service against the real reference server on loopback, in Equinox. */
 class SyncTest {
 
     private static final Duration DELIVERY = seconds(30);
 
-    private static QueueItem event(SyncFixture f, String entry, String type) {
+    private static QueueItem event(SyncRig f, String entry, String type) {
         return f.store.enqueue(EnqueueRequest.of("time_entry_event",
                 "{\"type\":\"" + type + "\",\"at\":\"" + Instant.now() + "\"}").inGroup(entry, true));
     }
 
-    private static QueueItem screenshot(SyncFixture f, String entry, int bytes) {
+    private static QueueItem screenshot(SyncRig f, String entry, int bytes) {
         return f.store.enqueue(EnqueueRequest.of("screenshot", "{\"capturedAt\":\"" + Instant.now() + "\"}")
                 .inGroup(entry, false).withBlob(BlobSource.of(new byte[bytes]), "image/jpeg"));
     }
 
-    private static void awaitAllSent(SyncFixture f, long count) {
+    private static void awaitAllSent(SyncRig f, long count) {
         Await.until(count + " items sent", DELIVERY, () -> f.count(ItemStatus.SENT) == count, f::describe);
     }
 
     @Test
     void deliversTimeEntryEventsAndScreenshots() {
-        SyncFixture f = SyncFixture.start();
+        SyncRig f = SyncRig.start();
         String entry = UUID.randomUUID().toString();
 
         event(f, entry, "start");
@@ -56,8 +58,10 @@ class SyncTest {
 
         awaitAllSent(f, 3);
         List<AppliedItem> applied = f.server.applied();
-        assertEquals(List.of("start", "image/jpeg", "stop"), applied.stream().map(AppliedItem::detail).toList());
-        assertEquals(200 * 1024, applied.get(1).bytes());
+        List<String> details = applied.stream().map(AppliedItem::detail).toList();
+        assertEquals("start", details.get(0), "the start goes first: " + details);
+        assertEquals(Set.of("start", "image/jpeg", "stop"), Set.copyOf(details), "the stop need not wait for the screenshot");
+        assertEquals(200 * 1024, applied.get(details.indexOf("image/jpeg")).bytes());
         assertEquals(0, f.store.unsentBlobBytes(), "blobs are dropped once sent");
         assertEquals(SyncState.ONLINE, f.sync.status().state());
         assertTrue(f.sync.status().lastSuccess() != null);
@@ -65,7 +69,7 @@ class SyncTest {
 
     @Test
     void serverErrorsAreRetriedWithoutSpendingAttempts() {
-        SyncFixture f = SyncFixture.start();
+        SyncRig f = SyncRig.start();
         f.server.setFaults(Faults.none().withErrorRate(500, 1.0));
         QueueItem start = event(f, UUID.randomUUID().toString(), "start");
 
@@ -80,7 +84,7 @@ class SyncTest {
 
     @Test
     void retryAfterIsHonoured() {
-        SyncFixture f = SyncFixture.start();
+        SyncRig f = SyncRig.start();
         f.server.setFaults(Faults.none().withErrorRate(429, 1.0).withRetryAfter(Duration.ofSeconds(2), false));
         QueueItem start = event(f, UUID.randomUUID().toString(), "start");
 
@@ -99,7 +103,7 @@ class SyncTest {
 
     @Test
     void retryAfterAsHttpDateIsHonoured() {
-        SyncFixture f = SyncFixture.start();
+        SyncRig f = SyncRig.start();
         f.server.setFaults(Faults.none().withErrorRate(503, 1.0).withRetryAfter(Duration.ofSeconds(3), true));
         event(f, UUID.randomUUID().toString(), "start");
 
@@ -115,7 +119,7 @@ class SyncTest {
 
     @Test
     void aLongOutageSpendsNoAttemptsAndFailsNothing() throws Exception {
-        SyncFixture f = SyncFixture.start(Map.of("maxAttempts", 2, "backoffBaseMillis", 5L, "backoffCapMillis", 100L));
+        SyncRig f = SyncRig.start(Map.of("maxAttempts", 2, "backoffBaseMillis", 5L, "backoffCapMillis", 100L));
         f.server.setFaults(Faults.none().withOffline(true));
         int items = 2_000;
         enqueueEntries(f, items / 4);
@@ -136,7 +140,7 @@ class SyncTest {
 
     @Test
     void aRejectedItemFailsWithItsReasonWhileOthersFlow() {
-        SyncFixture f = SyncFixture.start();
+        SyncRig f = SyncRig.start();
         QueueItem orphan = event(f, UUID.randomUUID().toString(), "pause");
         String entry = UUID.randomUUID().toString();
         event(f, entry, "start");
@@ -152,7 +156,7 @@ class SyncTest {
 
     @Test
     void aRefusedTokenPausesSyncAndSpendsNothing() {
-        SyncFixture f = SyncFixture.withWrongToken();
+        SyncRig f = SyncRig.withWrongToken();
         QueueItem start = event(f, UUID.randomUUID().toString(), "start");
 
         Await.until("sign-in is needed", DELIVERY, () -> f.sync.status().state() == SyncState.SIGN_IN_NEEDED,
@@ -171,7 +175,7 @@ class SyncTest {
 
     @Test
     void eventsArriveInOrderUnderConcurrencyAndFaults() throws Exception {
-        SyncFixture f = SyncFixture.start(Map.of("concurrency", 8));
+        SyncRig f = SyncRig.start(Map.of("concurrency", 8));
         f.server.setFaults(Faults.none().withErrorRate(503, 0.1).withErrorRate(500, 0.1).withDrops(0.05, 0.05));
         int entries = 40;
         enqueueEntries(f, entries);
@@ -193,7 +197,7 @@ class SyncTest {
 
     @Test
     void aLostResponseIsResentAndAppliedOnce() {
-        SyncFixture f = SyncFixture.start();
+        SyncRig f = SyncRig.start();
         f.server.setFaults(Faults.none().withDrops(0, 1.0));
         event(f, UUID.randomUUID().toString(), "start");
 
@@ -209,7 +213,7 @@ class SyncTest {
 
     @Test
     void aSlowServerTimesOutAndTheRetryIsAppliedOnce() {
-        SyncFixture f = SyncFixture.start(Map.of("responseTimeoutMillis", 300L));
+        SyncRig f = SyncRig.start(Map.of("responseTimeoutMillis", 300L));
         f.server.setFaults(Faults.none().withLatency(Duration.ofMillis(800)));
         QueueItem start = event(f, UUID.randomUUID().toString(), "start");
 
@@ -225,7 +229,7 @@ class SyncTest {
 
     @Test
     void aConnectionResetMidUploadIsRetried() {
-        SyncFixture f = SyncFixture.start();
+        SyncRig f = SyncRig.start();
         String entry = UUID.randomUUID().toString();
         event(f, entry, "start");
         awaitAllSent(f, 1);
@@ -243,7 +247,7 @@ class SyncTest {
 
     @Test
     void anEnqueueWakesTheIdleJob() {
-        SyncFixture f = SyncFixture.start(Map.of("pollIntervalMillis", 600_000L));
+        SyncRig f = SyncRig.start(Map.of("pollIntervalMillis", 600_000L));
         event(f, UUID.randomUUID().toString(), "start");
         awaitAllSent(f, 1);
         Await.until("the job sleeps", DELIVERY, () -> f.sync.status().nextRun() != null
@@ -258,7 +262,7 @@ class SyncTest {
     }
 
     /** Each entry: start, screenshot, pause, stop — enqueued by 4 producers, each entry by one. */
-    private static void enqueueEntries(SyncFixture f, int entries) throws Exception {
+    private static void enqueueEntries(SyncRig f, int entries) throws Exception {
         ExecutorService producers = Executors.newFixedThreadPool(4);
         try {
             List<Future<?>> done = new ArrayList<>();

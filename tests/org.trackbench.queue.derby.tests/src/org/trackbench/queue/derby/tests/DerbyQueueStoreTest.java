@@ -37,6 +37,7 @@ import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueEvents;
 import org.trackbench.core.queue.QueueItem;
 import org.trackbench.core.queue.QueueStore;
+import org.trackbench.testing.Await;
 import org.trackbench.testing.QueueStoreFixture;
 
 /** The contract, plus what is Derby's own: events, schema migration, damaged databases. Runs in Equinox. */
@@ -126,10 +127,11 @@ class DerbyQueueStoreTest extends QueueStoreContractTest {
         givenNote("precious");
         Path corrupt = directory;
         fixture.configure(fixture.newDirectory("elsewhere"), DEFAULT_MAX_BLOB);
+        Await.until("Derby released the database", Duration.ofSeconds(30), () -> !Files.exists(corrupt.resolve("db.lck")));
         try (Stream<Path> files = Files.list(corrupt.resolve("seg0"))) {
-            for (Path file : files.toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".dat")).toList()) {
                 byte[] bytes = Files.readAllBytes(file);
-                for (int i = 0; i < Math.min(bytes.length, 8192); i++) {
+                for (int i = 0; i < bytes.length; i++) {
                     bytes[i] = (byte) (i * 31 + 7);
                 }
                 Files.write(file, bytes);

@@ -1,4 +1,4 @@
-package org.trackbench.sync.tests;
+package org.trackbench.testing;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -14,25 +14,23 @@ import org.trackbench.core.queue.QueueStore;
 import org.trackbench.core.sync.SyncService;
 import org.trackbench.core.sync.TokenProvider;
 import org.trackbench.server.ReferenceServer;
-import org.trackbench.testing.Configurations;
-import org.trackbench.testing.QueueStoreFixture;
 
 /**
  * A real reference server on a free loopback port, a fresh Derby queue and the sync service pointed at the
  * server, all configured through Configuration Admin. Time is compressed through configuration: backoff
  * in milliseconds instead of seconds.
  */
-final class SyncFixture {
+public final class SyncRig implements AutoCloseable {
 
     /** A token made up per run: no credential lives in the test sources. */
-    final String token = UUID.randomUUID().toString();
-    final Configurations configurations = new Configurations();
-    final ReferenceServer server;
-    final QueueStore store;
-    final SyncService sync;
-    final TokenProvider tokens;
+    public final String token = UUID.randomUUID().toString();
+    public final Configurations configurations = new Configurations();
+    public final ReferenceServer server;
+    public final QueueStore store;
+    public final SyncService sync;
+    public final TokenProvider tokens;
 
-    private SyncFixture(Map<String, Object> syncSettings, String clientToken) {
+    private SyncRig(Map<String, Object> syncSettings, String clientToken) {
         server = configurations.configure("org.trackbench.server",
                 Map.of("port", 0, "token", token, "dataDirectory", ""), ReferenceServer.class);
         QueueStoreFixture queues = new QueueStoreFixture();
@@ -46,35 +44,42 @@ final class SyncFixture {
         sync = configurations.configure("org.trackbench.sync", settings, SyncService.class);
     }
 
-    static SyncFixture start() {
+    public static SyncRig start() {
         return start(Map.of());
     }
 
-    static SyncFixture start(Map<String, Object> syncSettings) {
-        return new SyncFixture(syncSettings, (String) null);
+    public static SyncRig start(Map<String, Object> syncSettings) {
+        return new SyncRig(syncSettings, (String) null);
     }
 
     /** A client whose token the server does not accept. */
-    static SyncFixture withWrongToken() {
-        return new SyncFixture(Map.of(), "not-the-server-token");
+    public static SyncRig withWrongToken() {
+        return new SyncRig(Map.of(), "not-the-server-token");
     }
 
-    List<QueueItem> items() {
+    /** Stops the server and forgets the token, so later tests in the same framework start from nothing. */
+    @Override
+    public void close() {
+        configurations.delete("org.trackbench.token");
+        configurations.delete("org.trackbench.server");
+    }
+
+    public List<QueueItem> items() {
         return store.query(QueueQuery.all(QueueQuery.MAX_LIMIT)).items();
     }
 
-    long count(ItemStatus status) {
+    public long count(ItemStatus status) {
         return store.countByStatus().get(status);
     }
 
-    String describe() {
+    public String describe() {
         Map<ItemStatus, Long> counts = store.countByStatus();
         return "queue " + counts + ", sync " + sync.status() + ", server " + server.stats() + ", errors "
                 + items().stream().map(QueueItem::lastError).filter(e -> e != null).distinct().limit(5)
                         .collect(Collectors.joining(" | "));
     }
 
-    static Duration seconds(long seconds) {
+    public static Duration seconds(long seconds) {
         return Duration.ofSeconds(seconds);
     }
 }
