@@ -46,15 +46,6 @@ public final class Configurations {
         return await(service, "(test.generation=" + generation + ")");
     }
 
-    /** Deletes {@code pid}'s configuration; a component that requires it goes away. */
-    public void delete(String pid) {
-        try {
-            configurationAdmin().getConfiguration(pid, "?").delete();
-        } catch (IOException e) {
-            throw new AssertionError("cannot delete the configuration of " + pid, e);
-        }
-    }
-
     /** Waits for a {@code service} matching {@code filter}. */
     public <S> S await(Class<S> service, String filter) {
         ServiceTracker<S, S> tracker;

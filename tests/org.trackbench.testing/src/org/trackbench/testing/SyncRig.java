@@ -57,11 +57,11 @@ public final class SyncRig implements AutoCloseable {
         return new SyncRig(Map.of(), "not-the-server-token");
     }
 
-    /** Stops the server and forgets the token, so later tests in the same framework start from nothing. */
+    /** Clears the server's faults and the client's token, so nothing is sent until the next rig is set up. */
     @Override
     public void close() {
-        configurations.delete("org.trackbench.token");
-        configurations.delete("org.trackbench.server");
+        server.setFaults(org.trackbench.server.Faults.none());
+        configurations.configure("org.trackbench.token", Map.of("token", ""), TokenProvider.class);
     }
 
     public List<QueueItem> items() {

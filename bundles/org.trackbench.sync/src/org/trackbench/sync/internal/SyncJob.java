@@ -49,6 +49,7 @@ final class SyncJob extends Job {
 
     private final Parts parts;
     private final AtomicBoolean wakeRequested = new AtomicBoolean();
+    private final Object scheduling = new Object();
     private volatile boolean stopped;
     /** A {@code Retry-After} that came with "server unavailable" in the current batch. */
     private volatile Duration pendingRetryAfter;
@@ -65,21 +66,31 @@ final class SyncJob extends Job {
         return SyncService.JOB_FAMILY.equals(family);
     }
 
-    /** Runs as soon as possible: now if idle or sleeping, right after the current run otherwise. */
+    /**
+     * Runs as soon as possible: now if idle or sleeping, right after the current run if one is running
+     * (Eclipse Jobs reschedules a running job when it finishes; the last delay set wins, hence the lock).
+     */
     void wake() {
-        wakeRequested.set(true);
-        switch (getState()) {
-            case SLEEPING -> wakeUp();
-            case NONE -> schedule();
-            default -> {
-                // Waiting or running: the run about to start, or the next one, sees the request.
+        synchronized (scheduling) {
+            wakeRequested.set(true);
+            if (stopped) {
+                return;
+            }
+            switch (getState()) {
+                case SLEEPING -> wakeUp();
+                case WAITING -> {
+                    // About to run, and that run sees the request.
+                }
+                default -> schedule();
             }
         }
     }
 
     /** Stops rescheduling; the run in progress finishes its requests. */
     void stop() {
-        stopped = true;
+        synchronized (scheduling) {
+            stopped = true;
+        }
         cancel();
     }
 
@@ -223,9 +234,6 @@ final class SyncJob extends Job {
 
     private Duration untilNextDue() {
         Duration poll = parts.options().pollInterval();
-        if (wakeRequested.get()) {
-            return Duration.ZERO;
-        }
         return parts.store().earliestNextAttempt().map(at -> Duration.between(parts.clock().instant(), at))
                 .map(wait -> wait.isNegative() ? Duration.ZERO : wait).filter(wait -> wait.compareTo(poll) < 0)
                 .orElse(poll);
@@ -245,8 +253,10 @@ final class SyncJob extends Job {
         SyncStatusReporter status = parts.status();
         status.nextRun(parts.clock().instant().plus(wait));
         status.publish();
-        if (!stopped) {
-            schedule(wait.toMillis());
+        synchronized (scheduling) {
+            if (!stopped) {
+                schedule(wakeRequested.get() ? 0 : wait.toMillis());
+            }
         }
         return Status.OK_STATUS;
     }

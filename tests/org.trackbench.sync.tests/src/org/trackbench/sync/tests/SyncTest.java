@@ -246,6 +246,21 @@ class SyncTest {
     }
 
     @Test
+    void pauseHoldsDeliveryAndResumeReleasesIt() throws InterruptedException {
+        SyncRig f = SyncRig.start();
+        f.sync.pause();
+        event(f, UUID.randomUUID().toString(), "start");
+
+        Thread.sleep(500);
+        assertEquals(SyncState.PAUSED, f.sync.status().state());
+        assertEquals(0, f.server.applied().size(), "nothing is sent while paused");
+
+        f.sync.resume();
+
+        awaitAllSent(f, 1);
+    }
+
+    @Test
     void anEnqueueWakesTheIdleJob() {
         SyncRig f = SyncRig.start(Map.of("pollIntervalMillis", 600_000L));
         event(f, UUID.randomUUID().toString(), "start");
