@@ -27,6 +27,11 @@ final class BenchmarkReport {
         measurements.add(measurement);
     }
 
+    /** Whole numbers for rates people compare; small computed rates keep their decimals. */
+    private static String rate(double value) {
+        return String.format(Locale.ROOT, value < 10 ? "%.2f" : "%,.0f", value);
+    }
+
     /** Writes {@code <name>.md} and {@code <name>.json} into {@code directory}, ratios against {@code baseline}. */
     void write(Path directory, String name, String baseline, String environment) throws IOException {
         Files.createDirectories(directory);
@@ -40,8 +45,8 @@ final class BenchmarkReport {
                 .put("baseline", baseline).put("written", Instant.now().toString());
         ArrayNode rows = json.putArray("measurements");
         for (Measurement m : measurements) {
-            md.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %,.0f | %s | %.2f |%n", m.scenario(),
-                    m.median(), m.min(), m.max(), m.unit(), m.median() / base));
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.2f |%n", m.scenario(),
+                    rate(m.median()), rate(m.min()), rate(m.max()), m.unit(), m.median() / base));
             ObjectNode row = rows.addObject().put("scenario", m.scenario()).put("unit", m.unit())
                     .put("median", m.median()).put("min", m.min()).put("max", m.max())
                     .put("ratioToBaseline", m.median() / base);

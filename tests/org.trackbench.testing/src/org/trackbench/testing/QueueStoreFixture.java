@@ -7,7 +7,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
@@ -39,7 +38,7 @@ public final class QueueStoreFixture {
      * Configures a directory the store must refuse and returns the reason DS recorded for the failed
      * activation; fails if no failed activation shows within {@link #WAIT}.
      */
-    public String refusal(Path directory) throws InterruptedException, InvalidSyntaxException {
+    public String refusal(Path directory) throws InterruptedException {
         int generation = configurations.update(PID, settings(directory, 1024));
         ServiceTracker<ServiceComponentRuntime, ServiceComponentRuntime> tracker = new ServiceTracker<>(context,
                 ServiceComponentRuntime.class, null);
@@ -56,12 +55,11 @@ public final class QueueStoreFixture {
                         }
                     }
                 }
-                if (!context.getServiceReferences(QueueStore.class, "(test.generation=" + generation + ")").isEmpty()) {
-                    throw new AssertionError("the store opened " + directory + " but should have refused it");
-                }
                 Thread.sleep(50);
             }
-            throw new AssertionError("no failed activation recorded for " + directory + " within " + WAIT);
+            // While a configuration changes, SCR may briefly show the old instance with the new properties,
+            // so only a recorded failure counts; a store that opened the directory never records one.
+            throw new AssertionError("the store did not refuse " + directory + " within " + WAIT);
         } finally {
             tracker.close();
         }
