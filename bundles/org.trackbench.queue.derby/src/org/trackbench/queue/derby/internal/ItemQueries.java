@@ -36,6 +36,10 @@ final class ItemQueries {
             conditions.add("ENTITY_TYPE IN (" + placeholders(query.entityTypes().size()) + ")");
             parameters.addAll(query.entityTypes());
         }
+        if (query.orderingGroup() != null) {
+            conditions.add("ORDERING_GROUP = ?");
+            parameters.add(query.orderingGroup());
+        }
         if (query.text() != null && !query.text().isBlank()) {
             conditions.add("(ENTITY_TYPE LIKE ? ESCAPE '\\' OR PAYLOAD LIKE ? ESCAPE '\\' OR LAST_ERROR LIKE ? ESCAPE '\\')");
             String pattern = "%" + query.text().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";

@@ -1,0 +1,58 @@
+package org.trackbench.capture.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.trackbench.core.capture.TimeEntry;
+import org.trackbench.core.capture.TrackerState;
+import org.trackbench.core.queue.QueueItem;
+import org.trackbench.core.queue.QueueQuery;
+import org.trackbench.core.queue.QueueStore;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Rebuilds the current entry from the queue after a restart or crash: the newest entry's events, replayed
+ * through the state machine. An entry whose last event is a stop is over; anything else is still open.
+ * (Sent events count too, as long as retention has not purged them.)
+ */
+final class EntryRestorer {
+
+    private EntryRestorer() {
+    }
+
+    static Optional<TimeEntry> openEntry(QueueStore store) {
+        QueueQuery events = QueueQuery.all(1).withEntityTypes(Set.of(EventPayloads.EVENT_TYPE));
+        List<QueueItem> newest = store.query(events.sortedBy(QueueQuery.SortKey.ID, true)).items();
+        if (newest.isEmpty() || newest.get(0).orderingGroup() == null) {
+            return Optional.empty();
+        }
+        String group = newest.get(0).orderingGroup();
+        List<QueueItem> history = store.query(QueueQuery.all(QueueQuery.MAX_LIMIT)
+                .withEntityTypes(Set.of(EventPayloads.EVENT_TYPE)).inGroup(group)).items();
+        TimeEntry entry = null;
+        for (QueueItem item : history) {
+            entry = replay(entry, UUID.fromString(group), EventPayloads.parse(item.payload()));
+        }
+        return entry == null || entry.state() == TrackerState.STOPPED ? Optional.empty() : Optional.of(entry);
+    }
+
+    private static TimeEntry replay(TimeEntry entry, UUID id, JsonNode event) {
+        Instant at = Instant.parse(event.path("at").asText());
+        return switch (event.path("type").asText()) {
+            case "start" -> TrackerTransitions.start(null, id, text(event, "description"), text(event, "project"),
+                    text(event, "task"), at);
+            case "pause" -> TrackerTransitions.pause(entry, at);
+            case "resume" -> TrackerTransitions.resume(entry, at);
+            case "stop" -> TrackerTransitions.stop(entry, at);
+            default -> entry;
+        };
+    }
+
+    private static String text(JsonNode event, String field) {
+        return event.hasNonNull(field) ? event.get(field).asText() : null;
+    }
+}

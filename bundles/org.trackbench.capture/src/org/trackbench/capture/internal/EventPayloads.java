@@ -1,0 +1,49 @@
+package org.trackbench.capture.internal;
+
+import java.time.Instant;
+
+import org.trackbench.core.capture.TimeEntry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The queued payloads: API v1 bodies of time entry events and screenshot metadata. */
+final class EventPayloads {
+
+    static final String EVENT_TYPE = "time_entry_event";
+    static final String SCREENSHOT_TYPE = "screenshot";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private EventPayloads() {
+    }
+
+    static String event(String type, Instant at, TimeEntry entry) {
+        ObjectNode body = JSON.createObjectNode().put("type", type).put("at", at.toString());
+        if (type.equals("start")) {
+            putIfPresent(body, "description", entry.description());
+            putIfPresent(body, "project", entry.project());
+            putIfPresent(body, "task", entry.task());
+        }
+        return body.toString();
+    }
+
+    static String screenshot(Instant capturedAt) {
+        return JSON.createObjectNode().put("capturedAt", capturedAt.toString()).toString();
+    }
+
+    static JsonNode parse(String payload) {
+        try {
+            return JSON.readTree(payload);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("queued time_entry_event payload is not JSON: " + payload, e);
+        }
+    }
+
+    private static void putIfPresent(ObjectNode body, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            body.put(field, value);
+        }
+    }
+}

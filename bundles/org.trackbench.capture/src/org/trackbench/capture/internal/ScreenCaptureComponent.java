@@ -1,0 +1,62 @@
+package org.trackbench.capture.internal;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.osgi.service.metatype.annotations.Designate;
+import org.trackbench.core.capture.ScreenSource;
+import org.trackbench.core.capture.TimeTracker;
+import org.trackbench.core.capture.TrackerEvents;
+import org.trackbench.core.capture.TrackerState;
+import org.trackbench.core.queue.QueueStore;
+
+/**
+ * Periodic screenshots while the time entry runs, from the {@link ScreenSource} that configuration selects
+ * ({@code screenSource.target}, the desktop by default). Configuration PID {@code org.trackbench.capture}.
+ */
+@Component(service = EventHandler.class, configurationPid = "org.trackbench.capture", immediate = true,
+        property = EventConstants.EVENT_TOPIC + "=" + TrackerEvents.TOPIC_STATE)
+@Designate(ocd = CaptureConfig.class)
+public final class ScreenCaptureComponent implements EventHandler {
+
+    private final ScreenshotJob job;
+
+    @Activate
+    public ScreenCaptureComponent(CaptureConfig config, @Reference QueueStore store,
+            @Reference TimeTracker tracker, @Reference EventAdmin events,
+            @Reference(name = "screenSource", cardinality = ReferenceCardinality.OPTIONAL,
+                    policyOption = ReferencePolicyOption.GREEDY) ScreenSource source) {
+        CaptureOptions options = CaptureOptions.from(config);
+        job = new ScreenshotJob(options, new CaptureSchedule(options.interval(), options.randomPlacement(),
+                new SecureRandom()), store, () -> tracker.status().entry(), source, config.screenSource_target(), events,
+                Clock.systemUTC());
+        if (tracker.status().state() == TrackerState.RUNNING) {
+            job.entryRunning();
+        }
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        job.entryHalted();
+        job.join();
+    }
+
+    @Override
+    public void handleEvent(Event event) {
+        if (TrackerState.RUNNING.name().equals(event.getProperty(TrackerEvents.STATE))) {
+            job.entryRunning();
+        } else {
+            job.entryHalted();
+        }
+    }
+}

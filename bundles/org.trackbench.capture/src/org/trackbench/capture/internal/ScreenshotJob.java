@@ -1,0 +1,172 @@
+package org.trackbench.capture.internal;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.trackbench.core.capture.CaptureUnavailableException;
+import org.trackbench.core.capture.ScreenSource;
+import org.trackbench.core.capture.TimeEntry;
+import org.trackbench.core.capture.TrackerEvents;
+import org.trackbench.core.capture.TrackerState;
+import org.trackbench.core.queue.BlobSource;
+import org.trackbench.core.queue.EnqueueRequest;
+import org.trackbench.core.queue.QueueStore;
+
+/**
+ * Takes a screenshot once per interval while the entry runs and queues it (streamed from a temporary
+ * file) as an unordered member of the entry's group. When capture is impossible or the disk quota is
+ * reached, tracking goes on and the status says why.
+ */
+final class ScreenshotJob extends Job {
+
+    static final String FAMILY = "org.trackbench.capture";
+    private static final Logger LOG = LoggerFactory.getLogger(ScreenshotJob.class);
+
+    private final CaptureOptions options;
+    private final CaptureSchedule schedule;
+    private final QueueStore store;
+    private final Supplier<TimeEntry> currentEntry;
+    private final ScreenSource source;
+    private final String sourceFilter;
+    private final EventAdmin events;
+    private final Clock clock;
+    private final ImageEncoder encoder;
+    private Instant intervalStart;
+    private String lastReported;
+
+    ScreenshotJob(CaptureOptions options, CaptureSchedule schedule, QueueStore store, Supplier<TimeEntry> currentEntry,
+            ScreenSource source, String sourceFilter, EventAdmin events, Clock clock) {
+        super("Taking screenshots");
+        this.options = options;
+        this.schedule = schedule;
+        this.store = store;
+        this.currentEntry = currentEntry;
+        this.source = source;
+        this.sourceFilter = sourceFilter;
+        this.events = events;
+        this.clock = clock;
+        this.encoder = new ImageEncoder(options);
+        setSystem(true);
+    }
+
+    @Override
+    public boolean belongsTo(Object family) {
+        return FAMILY.equals(family);
+    }
+
+    /** The entry runs (again): intervals count from now. */
+    synchronized void entryRunning() {
+        intervalStart = clock.instant();
+        scheduleNext();
+        report("capturing every " + options.interval().toSeconds() + " s");
+    }
+
+    /** Paused or stopped: no screenshots until it runs again. */
+    synchronized void entryHalted() {
+        intervalStart = null;
+        cancel();
+        report("not capturing");
+    }
+
+    @Override
+    protected IStatus run(IProgressMonitor monitor) {
+        TimeEntry entry = currentEntry.get();
+        if (entry == null || entry.state() != TrackerState.RUNNING || monitor.isCanceled()) {
+            return Status.OK_STATUS;
+        }
+        captureFor(entry);
+        synchronized (this) {
+            if (intervalStart != null) {
+                Instant now = clock.instant();
+                do {
+                    intervalStart = schedule.nextInterval(intervalStart);
+                } while (!schedule.nextInterval(intervalStart).isAfter(now));
+                scheduleNext();
+            }
+        }
+        return Status.OK_STATUS;
+    }
+
+    /** Captures and queues one screenshot (or one per monitor) now; returns how many were queued. */
+    int captureFor(TimeEntry entry) {
+        long unsent = store.unsentBlobBytes();
+        if (unsent > options.quotaBytes()) {
+            report("capture paused: the queue holds " + unsent / (1024 * 1024) + " MiB of unsent screenshots, over the "
+                    + options.quotaBytes() / (1024 * 1024) + " MiB quota; it resumes as they are sent");
+            return 0;
+        }
+        if (source == null) {
+            report("capture unavailable: no screen source matches " + sourceFilter);
+            return 0;
+        }
+        try {
+            long began = System.nanoTime();
+            Instant capturedAt = clock.instant();
+            List<BufferedImage> images = source.capture(options.perMonitor());
+            long bytes = 0;
+            for (BufferedImage image : images) {
+                bytes += enqueue(entry, image, capturedAt);
+            }
+            report(String.format(java.util.Locale.ROOT, "last screenshot at %s: %d KiB, %d ms to capture, encode and queue",
+                    capturedAt, bytes / 1024, (System.nanoTime() - began) / 1_000_000));
+            return images.size();
+        } catch (CaptureUnavailableException e) {
+            report("capture unavailable: " + e.getMessage());
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("A screenshot could not be queued; the next interval tries again", e);
+            report("capture failed: " + e.getMessage());
+            return 0;
+        }
+    }
+
+    /** Queues one image and returns its encoded size. */
+    private long enqueue(TimeEntry entry, BufferedImage image, Instant capturedAt) throws IOException {
+        Path file = Files.createTempFile("trackbench-screenshot-", "." + options.format());
+        try {
+            try (OutputStream out = Files.newOutputStream(file)) {
+                encoder.encode(image, out);
+            }
+            return store.enqueue(EnqueueRequest.of(EventPayloads.SCREENSHOT_TYPE, EventPayloads.screenshot(capturedAt))
+                    .inGroup(entry.id().toString(), false).withBlob(BlobSource.of(file), options.contentType())).blobSize();
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private void scheduleNext() {
+        Duration wait = Duration.between(clock.instant(), schedule.captureIn(intervalStart));
+        schedule(Math.max(0, wait.toMillis()));
+    }
+
+    /** Announces the status; a new reason for not capturing is logged once, not every interval. */
+    private void report(String status) {
+        synchronized (this) {
+            if (status.equals(lastReported)) {
+                return;
+            }
+            lastReported = status;
+        }
+        if (status.startsWith("capture ")) {
+            LOG.warn("Screenshots: {}", status);
+        }
+        events.postEvent(new Event(TrackerEvents.TOPIC_CAPTURE, Map.of(TrackerEvents.CAPTURE, status)));
+    }
+}

@@ -1,0 +1,120 @@
+package org.trackbench.capture.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.trackbench.core.capture.TimeEntry;
+import org.trackbench.core.capture.TimeTracker;
+import org.trackbench.core.capture.TrackerEvents;
+import org.trackbench.core.capture.TrackerStatus;
+import org.trackbench.core.queue.EnqueueRequest;
+import org.trackbench.core.queue.QueueStore;
+
+/**
+ * The time tracker: each transition is committed to the queue as a {@code time_entry_event} in the entry's
+ * ordering group before the call returns, then announced. Transitions are serialized, so a stop can never
+ * overtake the start it follows.
+ */
+@Component(service = { TimeTracker.class, EventHandler.class }, immediate = true,
+        configurationPid = "org.trackbench.tracker",
+        property = EventConstants.EVENT_TOPIC + "=" + TrackerEvents.TOPIC_CAPTURE)
+public final class TimeTrackerComponent implements TimeTracker, EventHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TimeTrackerComponent.class);
+
+    private final QueueStore store;
+    private final EventAdmin events;
+    private final Clock clock;
+    private TimeEntry entry;
+    private String message;
+    private volatile String capture = "not capturing";
+
+    @Activate
+    public TimeTrackerComponent(@Reference QueueStore store, @Reference EventAdmin events) {
+        this(store, events, Clock.systemUTC());
+    }
+
+    TimeTrackerComponent(QueueStore store, EventAdmin events, Clock clock) {
+        this.store = store;
+        this.events = events;
+        this.clock = clock;
+        Optional<TimeEntry> restored = EntryRestorer.openEntry(store);
+        if (restored.isPresent()) {
+            entry = restored.get();
+            message = "restored " + entry.state().label() + " entry since " + entry.startedAt();
+            LOG.info("Time tracker {}", message);
+            announce();
+        }
+    }
+
+    @Override
+    public synchronized TimeEntry start(String description, String project, String task) {
+        Instant now = now();
+        TimeEntry next = TrackerTransitions.start(entry, UUID.randomUUID(), description, project, task, now);
+        return commit("start", next, now);
+    }
+
+    @Override
+    public synchronized TimeEntry pause() {
+        Instant now = now();
+        return commit("pause", TrackerTransitions.pause(entry, now), now);
+    }
+
+    @Override
+    public synchronized TimeEntry resume() {
+        Instant now = now();
+        return commit("resume", TrackerTransitions.resume(entry, now), now);
+    }
+
+    @Override
+    public synchronized TimeEntry stop() {
+        Instant now = now();
+        return commit("stop", TrackerTransitions.stop(entry, now), now);
+    }
+
+    @Override
+    public synchronized TrackerStatus status() {
+        return new TrackerStatus(TrackerTransitions.stateOf(entry), entry, message, capture);
+    }
+
+    /** Keeps the capture's latest status, so {@link #status()} tells it without knowing the capture component. */
+    @Override
+    public void handleEvent(Event event) {
+        Object status = event.getProperty(TrackerEvents.CAPTURE);
+        if (status != null) {
+            capture = status.toString();
+        }
+    }
+
+    private TimeEntry commit(String type, TimeEntry next, Instant at) {
+        store.enqueue(EnqueueRequest.of(EventPayloads.EVENT_TYPE, EventPayloads.event(type, at, next))
+                .inGroup(next.id().toString(), true));
+        entry = next;
+        message = null;
+        announce();
+        return next;
+    }
+
+    private void announce() {
+        events.postEvent(new Event(TrackerEvents.TOPIC_STATE,
+                Map.of(TrackerEvents.STATE, entry.state().name(), TrackerEvents.ENTRY_ID, entry.id().toString())));
+    }
+
+    /** The queue keeps milliseconds; so does the entry, so a restored entry equals the one before the restart. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

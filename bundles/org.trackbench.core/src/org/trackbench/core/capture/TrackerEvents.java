@@ -1,0 +1,17 @@
+package org.trackbench.core.capture;
+
+/** EventAdmin topics posted by the {@link TimeTracker}. */
+public final class TrackerEvents {
+
+    /** The tracker's state changed; properties {@link #STATE} and {@link #ENTRY_ID}. */
+    public static final String TOPIC_STATE = "org/trackbench/tracker/STATE";
+    /** A screenshot was queued, or capture changed its status; property {@link #CAPTURE}. */
+    public static final String TOPIC_CAPTURE = "org/trackbench/tracker/CAPTURE";
+
+    public static final String STATE = "state";
+    public static final String ENTRY_ID = "entryId";
+    public static final String CAPTURE = "capture";
+
+    private TrackerEvents() {
+    }
+}

@@ -1,0 +1,104 @@
+package org.trackbench.capture.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
+import org.trackbench.core.capture.CaptureUnavailableException;
+import org.trackbench.core.capture.ScreenSource;
+import org.trackbench.core.capture.TimeEntry;
+import org.trackbench.core.capture.TrackerState;
+import org.trackbench.core.queue.BlobSource;
+import org.trackbench.core.queue.EnqueueRequest;
+import org.trackbench.core.queue.QueueItem;
+import org.trackbench.testing.Await;
+
+/** Periodic screenshots from the real capture component, with the synthetic screen or a failing one. */
+class ScreenCaptureTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Test
+    void aRunningEntryGetsScreenshotsQueuedInItsGroup() throws Exception {
+        TrackerRig rig = new TrackerRig(Map.of("intervalSeconds", 1L));
+        TimeEntry entry = rig.tracker.start(null, null, null);
+        String group = entry.id().toString();
+
+        Await.until("a screenshot is queued", WAIT, () -> !rig.items("screenshot", group).isEmpty(),
+                () -> rig.tracker.status().toString());
+        rig.tracker.stop();
+
+        QueueItem shot = rig.items("screenshot", group).get(0);
+        assertEquals("image/jpeg", shot.blobContentType());
+        assertTrue(!shot.ordered(), "screenshots do not hold each other up");
+        try (InputStream in = rig.store.openBlob(shot.id())) {
+            BufferedImage image = ImageIO.read(in);
+            assertEquals(1920, image.getWidth());
+            assertEquals(1080, image.getHeight());
+        }
+    }
+
+    @Test
+    void captureStopsWhileAnEntryIsPaused() throws Exception {
+        TrackerRig rig = new TrackerRig(Map.of("intervalSeconds", 1L));
+        TimeEntry entry = rig.tracker.start(null, null, null);
+        rig.tracker.pause();
+        Thread.sleep(2_500);
+
+        assertEquals(List.of(), rig.items("screenshot", entry.id().toString()));
+        assertEquals("not capturing", rig.tracker.status().capture());
+    }
+
+    @Test
+    void captureWaitsWhileTheQuotaIsExceededAndResumesAfter() {
+        TrackerRig rig = new TrackerRig(Map.of("intervalSeconds", 1L, "quotaMegabytes", 1L));
+        QueueItem backlog = rig.store.enqueue(EnqueueRequest.of("screenshot", "{\"capturedAt\":\"2026-11-26T09:00:00Z\"}")
+                .withBlob(BlobSource.of(new byte[2 * 1024 * 1024]), "image/jpeg"));
+        TimeEntry entry = rig.tracker.start(null, null, null);
+
+        Await.until("capture pauses", WAIT, () -> rig.tracker.status().capture().startsWith("capture paused"),
+                () -> rig.tracker.status().toString());
+        assertTrue(rig.tracker.status().capture().contains("1 MiB quota"), rig.tracker.status().capture());
+        assertEquals(TrackerState.RUNNING, rig.tracker.status().state(), "tracking goes on");
+        assertEquals(List.of("start"), rig.eventTypes(entry.id().toString()));
+
+        rig.store.delete(List.of(backlog.id()));
+
+        Await.until("capture resumes", WAIT, () -> !rig.items("screenshot", entry.id().toString()).isEmpty(),
+                () -> rig.tracker.status().toString());
+    }
+
+    @Test
+    void anUnavailableScreenIsReportedAndTrackingGoesOn() {
+        ServiceRegistration<ScreenSource> broken = FrameworkUtil.getBundle(getClass()).getBundleContext()
+                .registerService(ScreenSource.class, perMonitor -> {
+                    throw new CaptureUnavailableException("no display (test)", null);
+                }, new Hashtable<>(Map.of(ScreenSource.SOURCE, "broken")));
+        try {
+            TrackerRig rig = new TrackerRig(Map.of("intervalSeconds", 1L,
+                    "screenSource.target", "(" + ScreenSource.SOURCE + "=broken)"));
+            TimeEntry entry = rig.tracker.start(null, null, null);
+
+            Await.until("capture says it is unavailable", WAIT,
+                    () -> rig.tracker.status().capture().equals("capture unavailable: no display (test)"),
+                    () -> rig.tracker.status().toString());
+            rig.tracker.stop();
+
+            assertEquals(List.of("start", "stop"), rig.eventTypes(entry.id().toString()));
+            assertEquals(List.of(), rig.items("screenshot", entry.id().toString()));
+        } finally {
+            broken.unregister();
+        }
+    }
+}

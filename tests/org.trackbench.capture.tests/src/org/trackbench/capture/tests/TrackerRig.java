@@ -1,0 +1,51 @@
+package org.trackbench.capture.tests;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.trackbench.core.capture.ScreenSource;
+import org.trackbench.core.capture.TimeTracker;
+import org.trackbench.core.queue.QueueItem;
+import org.trackbench.core.queue.QueueQuery;
+import org.trackbench.core.queue.QueueStore;
+import org.trackbench.testing.Configurations;
+import org.trackbench.testing.QueueStoreFixture;
+
+/** A fresh queue, the real tracker on it, and capture configured for the test (synthetic screen by default). */
+final class TrackerRig {
+
+    final Configurations configurations = new Configurations();
+    final QueueStore store;
+    TimeTracker tracker;
+
+    TrackerRig(Map<String, Object> capture) {
+        QueueStoreFixture queues = new QueueStoreFixture();
+        store = queues.configure(queues.newDirectory("capture"), 64L * 1024 * 1024);
+        Map<String, Object> settings = new HashMap<>(Map.of("intervalSeconds", 3_600L,
+                "screenSource.target", "(" + ScreenSource.SOURCE + "=synthetic)"));
+        settings.putAll(capture);
+        configurations.update("org.trackbench.capture", settings);
+        tracker = restart();
+    }
+
+    /** A new tracker instance on the same queue, as after a restart or a crash. */
+    TimeTracker restart() {
+        tracker = configurations.configure("org.trackbench.tracker", Map.of(), TimeTracker.class);
+        return tracker;
+    }
+
+    List<QueueItem> items(String entityType, String group) {
+        return store.query(QueueQuery.all(1_000).withEntityTypes(Set.of(entityType)).inGroup(group)).items();
+    }
+
+    List<String> eventTypes(String group) {
+        return items("time_entry_event", group).stream()
+                .map(item -> item.payload().replaceAll(".*\"type\":\"([a-z]+)\".*", "$1")).toList();
+    }
+
+    long total() {
+        return store.countByStatus().values().stream().mapToLong(Long::longValue).sum();
+    }
+}
