@@ -413,6 +413,17 @@ public abstract class QueueStoreContractTest {
     }
 
     @Test
+    void aGroupCanBeListedOnItsOwn() {
+        QueueItem start = givenEvent("entry-1", "start");
+        givenEvent("entry-2", "start");
+        QueueItem stop = givenEvent("entry-1", "stop");
+
+        List<Long> ids = store().query(QueueQuery.all(10).inGroup("entry-1")).items().stream().map(QueueItem::id).toList();
+
+        assertEquals(List.of(start.id(), stop.id()), ids);
+    }
+
+    @Test
     void fiftyMegabyteBlobStreamsInAndOut() throws Exception {
         long size = 50L * 1024 * 1024;
         QueueStore big = withMaxBlobBytes(64L * 1024 * 1024);
