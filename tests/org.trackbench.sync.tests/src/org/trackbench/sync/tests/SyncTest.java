@@ -246,6 +246,21 @@ class SyncTest {
     }
 
     @Test
+    void anItemWithoutAHandlerWaitsAndIsNotFailed() {
+        SyncRig f = SyncRig.start();
+        QueueItem note = f.store.enqueue(EnqueueRequest.of("note", "{\"text\":\"no plug-in for me\"}"));
+        event(f, UUID.randomUUID().toString(), "start");
+
+        awaitAllSent(f, 1);
+        Await.until("the wait is visible", DELIVERY,
+                () -> f.sync.status().typesWithoutHandler().contains("note"), f::describe);
+        QueueItem waiting = f.store.find(note.id()).orElseThrow();
+        assertEquals(ItemStatus.PENDING, waiting.status());
+        assertEquals(0, waiting.attempts());
+        assertEquals("no handler installed for entity type note", waiting.lastError());
+    }
+
+    @Test
     void pauseHoldsDeliveryAndResumeReleasesIt() throws InterruptedException {
         SyncRig f = SyncRig.start();
         f.sync.pause();
