@@ -6,19 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.trackbench.core.queue.EnqueueRequest;
 import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.server.Faults;
 import org.trackbench.testing.Await;
+import org.trackbench.testing.Producers;
 import org.trackbench.testing.SyncRig;
 
 /**
@@ -68,23 +64,7 @@ class DrainBenchmark {
     }
 
     private static void enqueue(SyncRig rig, int items) throws Exception {
-        ExecutorService producers = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int p = 0; p < 8; p++) {
-                int producer = p;
-                done.add(producers.submit(() -> {
-                    for (int i = producer; i < items; i += 8) {
-                        rig.store.enqueue(EnqueueRequest.of("time_entry_event",
-                                "{\"type\":\"start\",\"at\":\"" + Instant.now() + "\"}").inGroup(UUID.randomUUID().toString(), true));
-                    }
-                }));
-            }
-            for (Future<?> future : done) {
-                future.get();
-            }
-        } finally {
-            producers.shutdownNow();
-        }
+        Producers.inParallel(8, items, i -> rig.store.enqueue(EnqueueRequest.of("time_entry_event",
+                "{\"type\":\"start\",\"at\":\"" + Instant.now() + "\"}").inGroup(UUID.randomUUID().toString(), true)));
     }
 }

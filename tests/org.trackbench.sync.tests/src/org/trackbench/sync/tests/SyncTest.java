@@ -13,9 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.trackbench.core.queue.BlobSource;
@@ -26,6 +23,7 @@ import org.trackbench.core.sync.SyncState;
 import org.trackbench.server.AppliedItem;
 import org.trackbench.server.Faults;
 import org.trackbench.testing.Await;
+import org.trackbench.testing.Producers;
 import org.trackbench.testing.SyncRig;
 
 /** The sync service against the real reference server on loopback, in Equinox. */
@@ -293,26 +291,12 @@ class SyncTest {
 
     /** Each entry: start, screenshot, pause, stop — enqueued by 4 producers, each entry by one. */
     private static void enqueueEntries(SyncRig f, int entries) throws Exception {
-        ExecutorService producers = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int p = 0; p < 4; p++) {
-                int producer = p;
-                done.add(producers.submit(() -> {
-                    for (int e = producer; e < entries; e += 4) {
-                        String entry = UUID.randomUUID().toString();
-                        event(f, entry, "start");
-                        screenshot(f, entry, 1024);
-                        event(f, entry, "pause");
-                        event(f, entry, "stop");
-                    }
-                }));
-            }
-            for (Future<?> future : done) {
-                future.get();
-            }
-        } finally {
-            producers.shutdownNow();
-        }
+        Producers.inParallel(4, entries, e -> {
+            String entry = UUID.randomUUID().toString();
+            event(f, entry, "start");
+            screenshot(f, entry, 1024);
+            event(f, entry, "pause");
+            event(f, entry, "stop");
+        });
     }
 }

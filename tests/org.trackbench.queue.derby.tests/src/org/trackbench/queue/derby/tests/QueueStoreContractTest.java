@@ -34,6 +34,7 @@ import org.trackbench.core.queue.QueuePage;
 import org.trackbench.core.queue.QueueQuery;
 import org.trackbench.core.queue.QueueStore;
 import org.trackbench.core.queue.UnknownItemException;
+import org.trackbench.testing.Producers;
 
 /**
  * The {@link QueueStore} contract, written once and run against every implementation: each subclass
@@ -368,23 +369,8 @@ public abstract class QueueStoreContractTest {
     @Test
     void keysetPagingVisitsEveryRowOnceInOrder() throws Exception {
         int total = 100_000;
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < 8; t++) {
-                int producer = t;
-                done.add(pool.submit(() -> {
-                    for (int i = producer; i < total; i += 8) {
-                        store().enqueue(EnqueueRequest.of(i % 3 == 0 ? "screenshot_meta" : "note", "{\"n\":" + i + "}"));
-                    }
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        Producers.inParallel(8, total,
+                i -> store().enqueue(EnqueueRequest.of(i % 3 == 0 ? "screenshot_meta" : "note", "{\"n\":" + i + "}")));
 
         assertEquals(total, countPages(QueueQuery.all(1_000), false));
         assertEquals(total, countPages(QueueQuery.all(997).sortedBy(QueueQuery.SortKey.CREATED_AT, true), true));
