@@ -43,6 +43,7 @@ import org.trackbench.core.sync.TokenProvider;
 public final class SyncComponent implements SyncService, EventHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncComponent.class);
+    private static final Duration FIRST_RUN_DELAY = Duration.ofSeconds(1);
 
     private final HandlerRegistry handlers = new HandlerRegistry();
     private final SyncOptions options;
@@ -70,7 +71,9 @@ public final class SyncComponent implements SyncService, EventHandler {
         OutcomeRecorder recorder = new OutcomeRecorder(store, backoff, options.maxAttempts(), options.pollInterval(), clock);
         this.job = new SyncJob(new SyncJob.Parts(options, store, sender, handlers, tokens, recorder, circuit, status,
                 workers, clock));
-        job.schedule();
+        // DS binds the whiteboard handlers only after this constructor: give them a moment, or the first run
+        // would set every queued item aside as "no handler" for a whole poll interval.
+        job.schedule(FIRST_RUN_DELAY.toMillis());
         LOG.info("Sync started for {}", options.server());
     }
 
