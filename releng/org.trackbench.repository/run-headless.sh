@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Starts the materialized headless product: Equinox with the queue, data in a per-user directory.
+# Starts the materialized headless product: Equinox with the queue, sync and capture, data in a per-user
+# directory. Unless TRACKBENCH_TOKEN names a token for a real server, it also starts the reference server
+# on loopback (port 8470, where sync looks by default) with a fresh token, and stops it on exit.
 #   run-headless.sh <product directory> [extra Equinox arguments]
 set -euo pipefail
 
@@ -17,9 +19,18 @@ else
   CONSOLE=(-console "127.0.0.1:$CONSOLE_PORT")
   WHERE="telnet 127.0.0.1 $CONSOLE_PORT"
 fi
+if [[ -z "${TRACKBENCH_TOKEN:-}" ]]; then
+  TRACKBENCH_SERVER_TOKEN="$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')"
+  export TRACKBENCH_SERVER_TOKEN TRACKBENCH_TOKEN="$TRACKBENCH_SERVER_TOKEN"
+  "$(dirname "$0")/../../trackbench" server --port 8470 --data "$DATA_DIR/reference-server" \
+    > "$DATA_DIR/reference-server.log" 2>&1 &
+  SERVER_PID=$!
+  trap 'kill "$SERVER_PID" 2>/dev/null' EXIT
+  echo "Reference server: http://127.0.0.1:8470 (log in $DATA_DIR/reference-server.log)"
+fi
 echo "Trackbench data:    $DATA_DIR (queue database in $DATA_DIR/queue)"
 echo "Trackbench console: $WHERE"
-exec java -Dorg.slf4j.simpleLogger.showDateTime=true \
+java -Dorg.slf4j.simpleLogger.showDateTime=true \
   -Dorg.slf4j.simpleLogger.dateTimeFormat="yyyy-MM-dd'T'HH:mm:ss.SSS" \
   -jar "${LAUNCHER[0]}" \
   -configuration "$PRODUCT_DIR/configuration" \

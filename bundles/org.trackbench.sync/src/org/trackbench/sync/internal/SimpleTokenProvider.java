@@ -14,8 +14,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.trackbench.core.sync.TokenProvider;
 
 /**
- * Keeps tokens in memory, seeded from configuration PID {@code org.trackbench.token}. A stand-in until
- * tokens move to Equinox secure storage; it never logs or shows a token.
+ * Keeps tokens in memory, seeded from configuration PID {@code org.trackbench.token}, else from the
+ * environment variable {@code TRACKBENCH_TOKEN} (how {@code ./trackbench run} hands over the token of the
+ * reference server it starts). A stand-in until tokens move to Equinox secure storage; it never logs or
+ * shows a token.
  */
 @Component(configurationPid = "org.trackbench.token")
 @Designate(ocd = SimpleTokenProvider.Config.class)
@@ -27,12 +29,15 @@ public final class SimpleTokenProvider implements TokenProvider {
         String token() default "";
     }
 
+    static final String TOKEN_VARIABLE = "TRACKBENCH_TOKEN";
+
     private final String configured;
     private final Map<URI, String> tokens = new ConcurrentHashMap<>();
 
     @Activate
     public SimpleTokenProvider(Config config) {
-        this.configured = config.token().isBlank() ? null : config.token().strip();
+        String token = config.token().isBlank() ? System.getenv(TOKEN_VARIABLE) : config.token();
+        this.configured = token == null || token.isBlank() ? null : token.strip();
     }
 
     @Override
