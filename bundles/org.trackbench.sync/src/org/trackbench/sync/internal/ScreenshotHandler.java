@@ -35,12 +35,11 @@ public final class ScreenshotHandler implements EntityHandler {
 
     @Override
     public OutboundRequest request(QueueItem item) {
-        String entry = item.group().orElseThrow(() -> new IllegalArgumentException(
-                "screenshot item " + item.id() + " has no ordering group; expected the time entry's id"));
+        String path = TimeEntryPaths.of(item, "screenshots");
         if (!item.hasBlob()) {
             throw new IllegalArgumentException("screenshot item " + item.id() + " has no image blob");
         }
-        return new OutboundRequest("POST", "/api/v1/time-entries/" + entry + "/screenshots",
+        return new OutboundRequest("POST", path,
                 OutboundRequest.Body.BLOB, item.blobContentType(),
                 Map.of("X-Captured-At", capturedAt(item.payload()).toString()));
     }

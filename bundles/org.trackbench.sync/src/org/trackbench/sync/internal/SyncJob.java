@@ -144,7 +144,7 @@ final class SyncJob extends Job {
         }
         SyncStatusReporter status = parts.status();
         if (result == BatchResult.UNAVAILABLE) {
-            return offline(parts.circuit().trip(parts.clock().instant(), pendingRetryAfter), status.status().lastError());
+            return offline(parts.circuit().trip(parts.clock().instant(), pendingRetryAfter), status.lastError());
         }
         if (result == BatchResult.SIGN_IN_NEEDED) {
             status.state(SyncState.SIGN_IN_NEEDED);

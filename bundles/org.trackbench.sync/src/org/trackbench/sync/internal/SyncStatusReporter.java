@@ -41,6 +41,10 @@ final class SyncStatusReporter {
         lastSuccess = at;
     }
 
+    String lastError() {
+        return lastError;
+    }
+
     void failed(String error) {
         lastError = error;
     }

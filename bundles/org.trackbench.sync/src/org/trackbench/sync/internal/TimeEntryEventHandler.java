@@ -50,10 +50,9 @@ public final class TimeEntryEventHandler implements EntityHandler {
 
     @Override
     public OutboundRequest request(QueueItem item) {
-        String entry = item.group().orElseThrow(() -> new IllegalArgumentException(
-                "time_entry_event item " + item.id() + " has no ordering group; expected the time entry's id"));
+        String path = TimeEntryPaths.of(item, "events");
         validate(item.payload());
-        return OutboundRequest.postJson("/api/v1/time-entries/" + entry + "/events");
+        return OutboundRequest.postJson(path);
     }
 
     @Override

@@ -117,10 +117,6 @@ final class QueueDatabase implements AutoCloseable {
         return once(connection, SchemaMigrator::migrate);
     }
 
-    Path directory() {
-        return directory;
-    }
-
     /** Runs {@code work} in one transaction: committed durably if it returns, rolled back if it throws. */
     <T> T transaction(SqlWork<T> work) {
         for (int attempt = 1; ; attempt++) {

@@ -1,0 +1,17 @@
+package org.trackbench.sync.internal;
+
+import org.trackbench.core.queue.QueueItem;
+
+/** API v1 paths below a time entry, which is the ordering group of its events and screenshots. */
+final class TimeEntryPaths {
+
+    private TimeEntryPaths() {
+    }
+
+    /** {@code /api/v1/time-entries/{group}/{resource}}; refuses an item without a group. */
+    static String of(QueueItem item, String resource) {
+        String entry = item.group().orElseThrow(() -> new IllegalArgumentException(item.entityType() + " item "
+                + item.id() + " has no ordering group; expected the time entry's id"));
+        return "/api/v1/time-entries/" + entry + "/" + resource;
+    }
+}
