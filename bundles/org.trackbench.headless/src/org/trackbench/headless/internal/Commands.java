@@ -1,0 +1,58 @@
+package org.trackbench.headless.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What all Trackbench console commands share: their Gogo scope and how a bad argument is answered. */
+final class Commands {
+
+    /** Service property putting a command component's functions in scope {@code trackbench}. */
+    static final String SCOPE = "osgi.command.scope=trackbench";
+
+    private Commands() {
+    }
+
+    /** The answer to bad arguments: what was wrong and how the command is used; nothing was changed. */
+    static String usage(IllegalArgumentException problem, String usage) {
+        return "error: " + problem.getMessage() + "\nusage: " + usage + "\n";
+    }
+
+    /**
+     * Parses item ids as listed by {@code trackbench:queue}.
+     *
+     * @throws IllegalArgumentException naming the first argument that is not an id
+     */
+    static List<Long> ids(String... arguments) {
+        if (arguments == null || arguments.length == 0) {
+            throw new IllegalArgumentException("no item id given");
+        }
+        List<Long> ids = new ArrayList<>(arguments.length);
+        for (String argument : arguments) {
+            ids.add(id(argument));
+        }
+        return ids;
+    }
+
+    static long id(String argument) {
+        long id;
+        try {
+            id = Long.parseLong(argument.trim());
+        } catch (NumberFormatException e) {
+            throw notAnId(argument, e);
+        }
+        if (id <= 0) {
+            throw notAnId(argument, null);
+        }
+        return id;
+    }
+
+    private static IllegalArgumentException notAnId(String argument, Exception cause) {
+        return new IllegalArgumentException("'" + argument + "' is not an item id; ids are positive whole numbers"
+                + " as listed by trackbench:queue", cause);
+    }
+
+    /** Joins words of a free-text argument, {@code null} when there are none. */
+    static String words(String... words) {
+        return words == null || words.length == 0 ? null : String.join(" ", words);
+    }
+}

@@ -1,0 +1,77 @@
+package org.trackbench.headless.internal;
+
+import java.util.Arrays;
+
+import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Parameter;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.AttributeDefinition;
+import org.osgi.service.metatype.MetaTypeService;
+import org.osgi.service.metatype.ObjectClassDefinition;
+
+/** {@code trackbench:config}: reads and sets the Configuration Admin values the workbench preferences edit. */
+@Component(service = ConfigCommand.class, property = { Commands.SCOPE, "osgi.command.function=config" })
+public final class ConfigCommand {
+
+    static final String USAGE = "trackbench:config [<pid> [<key> <value> | --reset <key>]]";
+
+    private final Settings settings;
+
+    @Activate
+    public ConfigCommand(BundleContext context, @Reference ConfigurationAdmin configurations,
+            @Reference MetaTypeService metaTypes) {
+        this.settings = new Settings(context, configurations, metaTypes);
+    }
+
+    @Descriptor("lists settings, shows those of one PID, or sets or resets one value")
+    public String config(@Descriptor("go back to the default") @Parameter(names = "--reset", presentValue = "true",
+            absentValue = "false") boolean reset, @Descriptor("pid, key, value") String... arguments) {
+        try {
+            int count = arguments == null ? 0 : arguments.length;
+            if (reset && count == 2) {
+                settings.reset(arguments[0], arguments[1]);
+                return arguments[0] + " " + arguments[1] + " is back to its default "
+                        + settings.effective(arguments[0], arguments[1]) + ".\n";
+            }
+            return switch (reset ? -1 : count) {
+                case 0 -> list();
+                case 1 -> show(arguments[0]);
+                case 3 -> set(arguments[0], arguments[1], arguments[2]);
+                default -> throw new IllegalArgumentException("unexpected arguments " + Arrays.toString(arguments));
+            };
+        } catch (IllegalArgumentException e) {
+            return Commands.usage(e, USAGE);
+        }
+    }
+
+    private String list() {
+        TextTable table = TextTable.listing("PID", "NAME", "DESCRIPTION");
+        settings.definitions().forEach((pid, definition) -> table.row(pid, definition.getName(), definition.getDescription()));
+        return table.toString();
+    }
+
+    private String show(String pid) {
+        ObjectClassDefinition definition = settings.definition(pid);
+        TextTable table = TextTable.listing("KEY", "VALUE", "DEFAULT", "NAME");
+        for (AttributeDefinition attribute : definition.getAttributeDefinitions(ObjectClassDefinition.ALL)) {
+            table.row(attribute.getID(), shown(pid, attribute), Settings.defaultValue(attribute), attribute.getName());
+        }
+        return table.toString();
+    }
+
+    private String shown(String pid, AttributeDefinition attribute) {
+        boolean secret = attribute.getType() == AttributeDefinition.PASSWORD;
+        return settings.saved(pid, attribute.getID())
+                .map(value -> secret ? "(set)" : String.valueOf(value))
+                .orElse("(default)");
+    }
+
+    private String set(String pid, String key, String value) {
+        String before = settings.set(pid, key, value);
+        return pid + " " + key + " = " + value + " (was " + before + ").\n";
+    }
+}

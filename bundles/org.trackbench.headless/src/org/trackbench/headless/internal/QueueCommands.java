@@ -1,0 +1,162 @@
+package org.trackbench.headless.internal;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Parameter;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.trackbench.core.handler.EntityHandler;
+import org.trackbench.core.queue.EnqueueRequest;
+import org.trackbench.core.queue.ItemStatus;
+import org.trackbench.core.queue.QueueItem;
+import org.trackbench.core.queue.QueuePage;
+import org.trackbench.core.queue.QueueQuery;
+import org.trackbench.core.queue.QueueStore;
+import org.trackbench.core.queue.UnknownItemException;
+
+/** Console commands to inspect and repair the queue: {@code queue}, {@code show}, {@code retry}, … */
+@Component(service = QueueCommands.class, property = { Commands.SCOPE, "osgi.command.function=queue",
+        "osgi.command.function=show", "osgi.command.function=retry", "osgi.command.function=delete",
+        "osgi.command.function=purge", "osgi.command.function=enqueue" })
+public final class QueueCommands {
+
+    static final String QUEUE_USAGE = "trackbench:queue [-s status[,status]] [-t type[,type]] [-n limit] [-a after-id] [text]";
+    static final String RETRY_USAGE = "trackbench:retry <id>... | trackbench:retry --failed";
+    static final String DELETE_USAGE = "trackbench:delete <id>...";
+    static final String PURGE_USAGE = "trackbench:purge <age>   (sent items older than e.g. 7d, 12h, P30D)";
+    static final String ENQUEUE_USAGE = "trackbench:enqueue <entity type> '<json object>'";
+
+    private final QueueStore store;
+    private final EntitySummaries summaries = new EntitySummaries();
+    private final ItemDetails details;
+
+    @Activate
+    public QueueCommands(@Reference QueueStore store) {
+        this.store = store;
+        this.details = new ItemDetails(store, summaries);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addHandler(EntityHandler handler) {
+        summaries.add(handler);
+    }
+
+    void removeHandler(EntityHandler handler) {
+        summaries.remove(handler);
+    }
+
+    @Descriptor("lists queued items, newest first")
+    public String queue(
+            @Descriptor("statuses to show: pending, in_flight, sent, failed, blocked") @Parameter(names = { "-s",
+                    "--status" }, absentValue = "") String statuses,
+            @Descriptor("entity types to show") @Parameter(names = { "-t", "--type" }, absentValue = "") String types,
+            @Descriptor("rows to show, 1 to 10000") @Parameter(names = { "-n", "--limit" }, absentValue = "20") String limit,
+            @Descriptor("continue after this id") @Parameter(names = { "-a", "--after" }, absentValue = "") String after,
+            @Descriptor("text to find in the type, payload or last error") String... text) {
+        QueueQuery query;
+        try {
+            query = query(statuses, types, limit, after, Commands.words(text));
+        } catch (IllegalArgumentException e) {
+            return Commands.usage(e, QUEUE_USAGE);
+        }
+        QueuePage page = store.query(query);
+        TextTable table = TextTable.listing("ID", "TYPE", "STATUS", "ATTEMPTS", "CREATED", "NEXT ATTEMPT", "SIZE", "SUMMARY / LAST ERROR");
+        for (QueueItem item : page.items()) {
+            table.row(item.id(), item.entityType(), item.status().label(), item.attempts(), Durations.local(item.createdAt()),
+                    item.status() == ItemStatus.PENDING ? Durations.local(item.nextAttemptAt()) : "-",
+                    item.payload().length() + item.blobSize(), item.error().orElseGet(() -> summaries.summary(item)));
+        }
+        if (table.isEmpty()) {
+            return "No items match.\n";
+        }
+        String more = page.next() == null ? "" : "more: trackbench:queue -a " + page.items().get(page.items().size() - 1).id()
+                + " (with the same filters)\n";
+        return table + more;
+    }
+
+    @Descriptor("shows one item: its fields, payload and last error")
+    public String show(@Descriptor("item id") String id) {
+        try {
+            return details.describe(Commands.id(id));
+        } catch (IllegalArgumentException e) {
+            return Commands.usage(e, "trackbench:show <id>");
+        }
+    }
+
+    @Descriptor("makes failed, blocked or waiting items due now with fresh retries")
+    public String retry(@Descriptor("every failed item") @Parameter(names = "--failed", presentValue = "true",
+            absentValue = "false") boolean failed, @Descriptor("item ids") String... ids) {
+        try {
+            if (failed && (ids == null || ids.length == 0)) {
+                return "Retrying " + store.retryAllFailed() + " failed item(s).\n";
+            }
+            if (failed) {
+                throw new IllegalArgumentException("give either --failed or ids, not both");
+            }
+            List<Long> items = Commands.ids(ids);
+            return "Retrying " + store.retry(items) + " of " + items.size() + " item(s); the others were not waiting.\n";
+        } catch (UnknownItemException e) {
+            return "error: " + e.getMessage() + "; nothing was changed\n";
+        } catch (IllegalArgumentException e) {
+            return Commands.usage(e, RETRY_USAGE);
+        }
+    }
+
+    @Descriptor("deletes items and their screenshots; items they held are released")
+    public String delete(@Descriptor("item ids") String... ids) {
+        try {
+            return "Deleted " + store.delete(Commands.ids(ids)) + " item(s).\n";
+        } catch (UnknownItemException e) {
+            return "error: " + e.getMessage() + "; nothing was deleted\n";
+        } catch (IllegalArgumentException e) {
+            return Commands.usage(e, DELETE_USAGE);
+        }
+    }
+
+    @Descriptor("deletes sent items older than an age")
+    public String purge(@Descriptor("age, e.g. 7d, 12h, 30m or P7D") String age) {
+        try {
+            return "Purged " + store.purgeSent(Durations.parse(age)) + " sent item(s) older than " + age + ".\n";
+        } catch (IllegalArgumentException e) {
+            return Commands.usage(e, PURGE_USAGE);
+        }
+    }
+
+    @Descriptor("queues an item by hand, e.g. to replay one or to try a plug-in's entity type")
+    public String enqueue(@Descriptor("entity type") String entityType, @Descriptor("payload, a JSON object") String payload) {
+        try {
+            QueueItem item = store.enqueue(EnqueueRequest.of(entityType, payload));
+            return "Queued item " + item.id() + " (" + item.entityType() + ").\n";
+        } catch (IllegalArgumentException e) {
+            return Commands.usage(e, ENQUEUE_USAGE);
+        }
+    }
+
+    private static QueueQuery query(String statuses, String types, String limit, String after, String text) {
+        int rows;
+        try {
+            rows = Integer.parseInt(limit.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("limit '" + limit + "' is not a number; expected 1 to " + QueueQuery.MAX_LIMIT, e);
+        }
+        QueueQuery query = QueueQuery.all(rows).sortedBy(QueueQuery.SortKey.ID, true)
+                .withStatuses(list(statuses).stream().map(ItemStatus::parse).collect(Collectors.toSet()))
+                .withEntityTypes(Set.copyOf(list(types))).withText(text);
+        if (!after.isBlank()) {
+            long id = Commands.id(after);
+            query = query.after(new QueueQuery.PageCursor(id, id));
+        }
+        return query;
+    }
+
+    private static List<String> list(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(part -> !part.isEmpty()).toList();
+    }
+}
