@@ -1,7 +1,9 @@
 package org.trackbench.sync.internal;
 
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.trackbench.core.handler.EntityHandler;
@@ -10,9 +12,18 @@ import org.trackbench.core.handler.EntityHandler;
 final class HandlerRegistry {
 
     private final Map<String, EntityHandler> byType = new ConcurrentHashMap<>();
+    private final Set<String> arrivals = ConcurrentHashMap.newKeySet();
 
     void add(EntityHandler handler) {
         byType.put(handler.entityType(), handler);
+        arrivals.add(handler.entityType());
+    }
+
+    /** The types whose handler arrived since the last call: their waiting items can go now. */
+    Set<String> takeArrivals() {
+        Set<String> taken = new HashSet<>(arrivals);
+        arrivals.removeAll(taken);
+        return taken;
     }
 
     void remove(EntityHandler handler) {

@@ -36,6 +36,11 @@ final class OutcomeRecorder {
         this.clock = clock;
     }
 
+    /** The last error of an item set aside because no handler of its type is installed. */
+    static String noHandlerReason(String entityType) {
+        return "no handler installed for entity type " + entityType;
+    }
+
     void record(QueueItem item, Delivery delivery) {
         try {
             apply(item, delivery);
@@ -61,8 +66,7 @@ final class OutcomeRecorder {
         } else if (delivery instanceof Delivery.SignInNeeded signIn) {
             store.reschedule(item.id(), new AttemptOutcome(now, signIn.reason(), false));
         } else if (delivery instanceof Delivery.NoHandler noHandler) {
-            store.reschedule(item.id(), new AttemptOutcome(now.plus(noHandlerWait),
-                    "no handler installed for entity type " + noHandler.entityType(), false));
+            store.reschedule(item.id(), new AttemptOutcome(now.plus(noHandlerWait), noHandlerReason(noHandler.entityType()), false));
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -23,6 +24,8 @@ import org.trackbench.core.handler.EntityHandler;
 import org.trackbench.core.handler.OutboundRequest;
 import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueItem;
+import org.trackbench.core.queue.QueuePage;
+import org.trackbench.core.queue.QueueQuery;
 import org.trackbench.core.queue.QueueStore;
 import org.trackbench.core.sync.SyncService;
 import org.trackbench.core.sync.SyncState;
@@ -36,6 +39,7 @@ import org.trackbench.core.sync.TokenProvider;
 final class SyncJob extends Job {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncJob.class);
+    private static final int RELEASE_PAGE = 500;
 
     /** Everything the job works with, built once per configuration. */
     record Parts(SyncOptions options, QueueStore store, HttpSender sender, HandlerRegistry handlers,
@@ -97,6 +101,7 @@ final class SyncJob extends Job {
     @Override
     protected IStatus run(IProgressMonitor monitor) {
         wakeRequested.set(false);
+        parts.handlers().takeArrivals().forEach(this::releaseWaiting);
         SyncStatusReporter status = parts.status();
         if (status.state() == SyncState.PAUSED || status.state() == SyncState.SIGN_IN_NEEDED) {
             status.publish();
@@ -123,6 +128,25 @@ final class SyncJob extends Job {
         }
         status.state(SyncState.ONLINE);
         return deliver(monitor, token.get());
+    }
+
+    /** Items set aside for want of a handler become due at once when one arrives, not a poll interval later. */
+    private void releaseWaiting(String entityType) {
+        String reason = OutcomeRecorder.noHandlerReason(entityType);
+        QueueQuery query = QueueQuery.all(RELEASE_PAGE).withStatuses(Set.of(ItemStatus.PENDING))
+                .withEntityTypes(Set.of(entityType)).withText(reason);
+        int released = 0;
+        for (QueuePage page = parts.store().query(query); !page.items().isEmpty(); page = parts.store().query(query)) {
+            List<Long> waiting = page.items().stream().filter(item -> reason.equals(item.lastError())).map(QueueItem::id).toList();
+            released += waiting.isEmpty() ? 0 : parts.store().retry(waiting);
+            if (page.next() == null) {
+                break;
+            }
+            query = query.after(page.next());
+        }
+        if (released > 0) {
+            LOG.info("A handler for {} arrived; {} waiting item(s) are due now", entityType, released);
+        }
     }
 
     private IStatus deliver(IProgressMonitor monitor, String token) {

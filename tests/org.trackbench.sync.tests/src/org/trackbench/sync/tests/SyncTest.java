@@ -9,12 +9,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
+import org.trackbench.core.handler.EntityHandler;
+import org.trackbench.core.handler.OutboundRequest;
 import org.trackbench.core.queue.BlobSource;
 import org.trackbench.core.queue.EnqueueRequest;
 import org.trackbench.core.queue.ItemStatus;
@@ -256,6 +261,48 @@ class SyncTest {
         assertEquals(ItemStatus.PENDING, waiting.status());
         assertEquals(0, waiting.attempts());
         assertEquals("no handler installed for entity type note", waiting.lastError());
+    }
+
+    @Test
+    void itemsWaitingForAHandlerGoAsSoonAsOneArrives() {
+        SyncRig f = SyncRig.start(Map.of("pollIntervalMillis", 600_000L));
+        QueueItem note = f.store.enqueue(EnqueueRequest.of("note", "{\"text\":\"waits for its plug-in\"}"));
+        Await.until("the note waits", DELIVERY, () -> f.sync.status().typesWithoutHandler().contains("note"), f::describe);
+
+        ServiceRegistration<EntityHandler> plugin = FrameworkUtil.getBundle(SyncTest.class).getBundleContext()
+                .registerService(EntityHandler.class, new NoteHandler(), new Hashtable<>(Map.of(EntityHandler.ENTITY_TYPE, "note")));
+        try {
+            Await.until("the note is sent well before the 10-minute poll", DELIVERY,
+                    () -> f.store.find(note.id()).orElseThrow().status() == ItemStatus.SENT, f::describe);
+        } finally {
+            plugin.unregister();
+        }
+        assertEquals(1L, f.server.stats().receivedByKind().get("note"));
+        assertTrue(f.sync.status().typesWithoutHandler().isEmpty());
+    }
+
+    /** What a plug-in bundle would register for its own entity type. */
+    private static final class NoteHandler implements EntityHandler {
+
+        @Override
+        public String entityType() {
+            return "note";
+        }
+
+        @Override
+        public void validate(String payloadJson) {
+            // The store already checked that it is a JSON object; this test needs no more.
+        }
+
+        @Override
+        public OutboundRequest request(QueueItem item) {
+            return OutboundRequest.postJson("/api/v1/items/note");
+        }
+
+        @Override
+        public String summary(QueueItem item) {
+            return "note " + item.id();
+        }
     }
 
     @Test
