@@ -116,15 +116,14 @@ public final class SyncComponent implements SyncService, EventHandler {
 
     @Override
     public void pause() {
-        status.state(SyncState.PAUSED);
+        status.pause();
         status.publish();
         LOG.info("Sync paused");
     }
 
     @Override
     public void resume() {
-        if (status.state() == SyncState.PAUSED || status.state() == SyncState.SIGN_IN_NEEDED) {
-            status.state(SyncState.ONLINE);
+        if (status.resume()) {
             LOG.info("Sync resumed");
         }
         circuit.probeNow();

@@ -155,7 +155,8 @@ final class SyncJob extends Job {
         SubMonitor progress = SubMonitor.convert(monitor, getName(), total);
         int done = 0;
         BatchResult result = BatchResult.CONTINUE;
-        while (result == BatchResult.CONTINUE && !monitor.isCanceled()) {
+        // A pause takes effect between batches: the requests in flight finish, nothing new is claimed.
+        while (result == BatchResult.CONTINUE && !monitor.isCanceled() && parts.status().state() != SyncState.PAUSED) {
             List<QueueItem> batch = parts.store().claim(parts.options().concurrency() * 4, parts.options().lease());
             if (batch.isEmpty()) {
                 break;

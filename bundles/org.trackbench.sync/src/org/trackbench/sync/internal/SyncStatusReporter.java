@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
@@ -19,7 +20,7 @@ final class SyncStatusReporter {
     private final QueueStore store;
     private final EventAdmin events;
     private final Set<String> typesWithoutHandler = ConcurrentHashMap.newKeySet();
-    private volatile SyncState state = SyncState.ONLINE;
+    private final AtomicReference<SyncState> state = new AtomicReference<>(SyncState.ONLINE);
     private volatile Instant lastSuccess;
     private volatile Instant nextRun;
     private volatile String lastError;
@@ -30,11 +31,21 @@ final class SyncStatusReporter {
     }
 
     SyncState state() {
-        return state;
+        return state.get();
     }
 
+    /** What the job found out (online, offline, sign-in needed); it never undoes a pause, which only {@link #resume} ends. */
     void state(SyncState newState) {
-        state = newState;
+        state.updateAndGet(current -> current == SyncState.PAUSED ? current : newState);
+    }
+
+    void pause() {
+        state.set(SyncState.PAUSED);
+    }
+
+    /** Ends a pause or a wait for sign-in; returns whether it did. */
+    boolean resume() {
+        return state.compareAndSet(SyncState.PAUSED, SyncState.ONLINE) || state.compareAndSet(SyncState.SIGN_IN_NEEDED, SyncState.ONLINE);
     }
 
     void succeeded(Instant at) {
@@ -63,9 +74,10 @@ final class SyncStatusReporter {
 
     SyncStatus status() {
         Map<ItemStatus, Long> counts = store.countByStatus();
-        return new SyncStatus(state, counts.get(ItemStatus.PENDING), counts.get(ItemStatus.IN_FLIGHT),
+        SyncState current = state.get();
+        return new SyncStatus(current, counts.get(ItemStatus.PENDING), counts.get(ItemStatus.IN_FLIGHT),
                 counts.get(ItemStatus.BLOCKED), counts.get(ItemStatus.FAILED), lastSuccess,
-                state == SyncState.PAUSED || state == SyncState.SIGN_IN_NEEDED ? null : nextRun, lastError,
+                current == SyncState.PAUSED || current == SyncState.SIGN_IN_NEEDED ? null : nextRun, lastError,
                 typesWithoutHandler);
     }
 

@@ -223,11 +223,12 @@ class DerbyQueueStoreTest extends QueueStoreContractTest {
      * Checksums of every file but Derby's lock file, which each refused boot attempt creates and removes again
      * (SCR retries activation whenever a component asks for the store); a walk that races it is repeated.
      */
+    /** Checksums of the database's files; Derby's lock files (db.lck, dbex.lck) hold no data and come and go with each boot attempt. */
     private static Map<String, Long> snapshot(Path root) throws IOException {
         for (int attempt = 1; ; attempt++) {
             Map<String, Long> sums = new TreeMap<>();
             try (Stream<Path> files = Files.walk(root)) {
-                for (Path file : files.filter(f -> !f.endsWith("db.lck")).filter(Files::isRegularFile).toList()) {
+                for (Path file : files.filter(f -> !f.getFileName().toString().endsWith(".lck")).filter(Files::isRegularFile).toList()) {
                     sums.put(root.relativize(file).toString(), checksum(Files.readAllBytes(file)));
                 }
                 return sums;

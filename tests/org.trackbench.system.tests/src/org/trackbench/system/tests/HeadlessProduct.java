@@ -1,0 +1,123 @@
+package org.trackbench.system.tests;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.trackbench.testing.Await;
+
+/**
+ * The materialized headless product, launched the way {@code run-headless.sh} launches it, as a child process
+ * with its own configuration area, settings store and data directory under {@code home}; its output goes to
+ * a log of its own in {@code home}. Launching again with the same home is a restart.
+ */
+final class HeadlessProduct implements AutoCloseable {
+
+    static final Duration START = Duration.ofSeconds(90);
+    private static final Path PRODUCT = Path.of(System.getProperty("trackbench.product"));
+
+    private final Process process;
+    private final Path log;
+    private final int consolePort;
+
+    private HeadlessProduct(Process process, Path log, int consolePort) {
+        this.process = process;
+        this.log = log;
+        this.consolePort = consolePort;
+    }
+
+    /** Starts the product with {@code token} as its access token and waits until it says it is ready. */
+    static HeadlessProduct launch(Path home, String token) throws IOException {
+        Path configuration = privateConfiguration(home);
+        int port = freePort();
+        Path log = nextLog(home);
+        ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Xmx256m",
+                "-Dfelix.cm.dir=" + home.resolve("settings"), "-Dorg.slf4j.simpleLogger.logFile=" + log,
+                "-jar", launcherJar().toString(), "-configuration", configuration.toString(),
+                "-data", home.resolve("data").toString(), "-console", "127.0.0.1:" + port, "-consoleLog")
+                .redirectErrorStream(true).redirectOutput(log.resolveSibling(log.getFileName() + ".out").toFile());
+        builder.environment().put("TRACKBENCH_TOKEN", token);
+        HeadlessProduct product = new HeadlessProduct(builder.start(), log, port);
+        Await.until("the product says it is ready", START,
+                () -> product.log().contains("Trackbench ready") || !product.process.isAlive(), product::log);
+        if (!product.process.isAlive()) {
+            throw new IllegalStateException("the product exited with " + product.process.exitValue() + ":\n" + product.log());
+        }
+        return product;
+    }
+
+    GogoConsole console() throws IOException {
+        return GogoConsole.connect(consolePort);
+    }
+
+    /** Sends SIGTERM and waits for the process to end; returns its exit code. */
+    int terminate() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(START.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the product did not stop within " + START + " of SIGTERM:\n" + log());
+        }
+        return process.exitValue();
+    }
+
+    String log() {
+        try {
+            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+
+    /** One log per launch: {@code product-1.log}, {@code product-2.log} after a restart, … */
+    private static Path nextLog(Path home) throws IOException {
+        Files.createDirectories(home);
+        for (int launch = 1; ; launch++) {
+            Path log = home.resolve("product-" + launch + ".log");
+            if (!Files.exists(log)) {
+                return log;
+            }
+        }
+    }
+
+    /** Each run gets its own configuration area (bundle cache, locks) seeded from the product's. */
+    private static Path privateConfiguration(Path home) throws IOException {
+        Path configuration = home.resolve("configuration");
+        if (!Files.exists(configuration)) {
+            Path bundles = Path.of("org.eclipse.equinox.simpleconfigurator", "bundles.info");
+            Files.createDirectories(configuration.resolve(bundles).getParent());
+            Files.copy(PRODUCT.resolve("configuration/config.ini"), configuration.resolve("config.ini"));
+            Files.copy(PRODUCT.resolve("configuration").resolve(bundles), configuration.resolve(bundles));
+        }
+        return configuration;
+    }
+
+    private static Path launcherJar() throws IOException {
+        try (DirectoryStream<Path> jars = Files.newDirectoryStream(PRODUCT.resolve("plugins"), "org.eclipse.equinox.launcher_*.jar")) {
+            for (Path jar : jars) {
+                return jar;
+            }
+        }
+        throw new IllegalStateException("no Equinox launcher in " + PRODUCT + "; build the product first (./trackbench build)");
+    }
+
+    private static String javaExecutable() {
+        return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package org.trackbench.system.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trackbench.server.AppliedItem;
+import org.trackbench.server.Faults;
+import org.trackbench.server.ReferenceServer;
+import org.trackbench.testing.Await;
+import org.trackbench.testing.Configurations;
+
+/**
+ * The materialized headless product in its own process, driven through its Gogo console as an admin would,
+ * against the reference server running in this test runtime.
+ */
+class HeadlessProductTest {
+
+    private static final Duration DELIVERY = Duration.ofSeconds(60);
+    private static final Pattern ENTRY = Pattern.compile("entry ([0-9a-f-]{36})");
+    private static final Pattern QUEUED = Pattern.compile("Queued item (\\d+)");
+
+    /** A token made up per run: no credential lives in the test sources. */
+    private final String token = UUID.randomUUID().toString();
+    private final Configurations configurations = new Configurations();
+    private ReferenceServer server;
+    private HeadlessProduct product;
+
+    @TempDir
+    Path home;
+
+    @BeforeEach
+    void startServer() {
+        server = configurations.configure("org.trackbench.server",
+                Map.of("port", 0, "token", token, "dataDirectory", ""), ReferenceServer.class);
+    }
+
+    @AfterEach
+    void stopProduct() {
+        if (product != null) {
+            product.close();
+        }
+    }
+
+    @Test
+    void consoleCommandsDriveTheTimeEntryAndItsEventsReachTheServer() throws Exception {
+        try (GogoConsole console = launch()) {
+            String entry = entryOf(console.run("trackbench:start -p system-tests Writing the system test"));
+            assertTrue(console.run("trackbench:pause").startsWith("Paused entry " + entry));
+            assertTrue(console.run("trackbench:resume").startsWith("Resumed entry " + entry));
+            assertTrue(console.run("trackbench:stop").startsWith("Stopped entry " + entry));
+
+            Await.until("the entry's four events are applied", DELIVERY, () -> appliedFor(entry).size() == 4,
+                    () -> server.stats().toString());
+            assertEquals(List.of("start", "pause", "resume", "stop"), appliedFor(entry).stream().map(AppliedItem::detail).toList());
+            String sent = console.run("trackbench:queue -s sent -t time_entry_event");
+            assertEquals(5, sent.lines().count(), "a header and four sent events:\n" + sent);
+            assertTrue(console.run("trackbench:status").contains("sent 4"));
+        }
+    }
+
+    @Test
+    void badArgumentsPrintUsageAndChangeNothing() throws Exception {
+        try (GogoConsole console = launch()) {
+            console.run("trackbench:start Nothing changes");
+            Await.until("the start is sent", DELIVERY, () -> status(console).contains("sent 1"), () -> status(console));
+            String before = console.run("trackbench:queue");
+
+            assertTrue(console.run("trackbench:retry abc").contains("usage: trackbench:retry"));
+            assertTrue(console.run("trackbench:delete").contains("usage: trackbench:delete"));
+            assertTrue(console.run("trackbench:purge soon").contains("usage: trackbench:purge"));
+            assertTrue(console.run("trackbench:queue -s lost").contains("expected one of pending"));
+            assertTrue(console.run("trackbench:sync faster").contains("usage: trackbench:sync"));
+            assertTrue(console.run("trackbench:config org.trackbench.sync concurrency many").contains("whole number"));
+            assertTrue(console.run("trackbench:config org.trackbench.token token secret").contains("trackbench:login"));
+            assertTrue(console.run("trackbench:resume").contains("nothing was changed"), "a running entry cannot resume");
+
+            assertEquals(before, console.run("trackbench:queue"));
+            assertTrue(Pattern.compile("concurrency +\\(default\\) +4 ").matcher(console.run("trackbench:config org.trackbench.sync")).find(),
+                    "concurrency kept its default");
+        }
+    }
+
+    @Test
+    void aFailedItemIsRetriedFromTheConsoleAndPausedSyncHoldsItems() throws Exception {
+        try (GogoConsole console = launch()) {
+            server.setFaults(Faults.none().withErrorRate(422, 1.0));
+            String entry = entryOf(console.run("trackbench:start Rejected at first"));
+            Await.until("the start is a dead letter", DELIVERY,
+                    () -> status(console).contains("failed 1"), () -> status(console));
+            String failed = console.run("trackbench:queue -s failed");
+            long id = Long.parseLong(failed.lines().skip(1).findFirst().orElseThrow().split("\\s+")[0]);
+            assertTrue(console.run("trackbench:show " + id).contains("422"));
+
+            server.setFaults(Faults.none());
+            assertEquals("Retrying 1 failed item(s).", console.run("trackbench:retry --failed"));
+            Await.until("the retried start is applied", DELIVERY, () -> appliedFor(entry).size() == 1, () -> status(console));
+
+            assertEquals("Sync paused.", console.run("trackbench:sync pause"));
+            console.run("trackbench:stop");
+            Thread.sleep(2_000);
+            assertEquals(1, appliedFor(entry).size(), "nothing is sent while the sync is paused");
+            assertTrue(status(console).contains("pending 1"));
+
+            console.run("trackbench:sync resume");
+            Await.until("the stop is applied after resume", DELIVERY, () -> appliedFor(entry).size() == 2, () -> status(console));
+        }
+    }
+
+    @Test
+    void aPluginInstalledAtRunTimeSendsItsWaitingItemsAndItsRemovalLeavesNewOnesWaiting() throws Exception {
+        String plugin = Path.of(System.getProperty("trackbench.example.bundle")).toUri().toString();
+        try (GogoConsole console = launch()) {
+            long early = queued(console.run("trackbench:enqueue note '{\"text\":\"written before the plug-in\",\"at\":\"2026-11-26T09:00:00Z\"}'"));
+            awaitWaitingForHandler(console, early);
+
+            String installed = console.run("install " + plugin);
+            String bundleId = installed.replaceAll("(?s).*Bundle ID: (\\d+).*", "$1");
+            console.run("start " + bundleId);
+            Await.until("the waiting note is sent", DELIVERY, () -> receivedNotes() == 1, () -> status(console));
+            assertTrue(console.run("trackbench:note from the plugin command").startsWith("Queued note"));
+            Await.until("the plug-in's note is sent", DELIVERY, () -> receivedNotes() == 2, () -> status(console));
+
+            console.run("uninstall " + bundleId);
+            long late = queued(console.run("trackbench:enqueue note '{\"text\":\"written after removal\",\"at\":\"2026-11-26T09:05:00Z\"}'"));
+            awaitWaitingForHandler(console, late);
+            assertTrue(status(console).contains("no handler  note"));
+            assertTrue(status(console).contains("failed 0"));
+            assertEquals(2, receivedNotes());
+        }
+    }
+
+    @Test
+    void sigtermStopsInOrderAndARestartResumes() throws Exception {
+        String entry;
+        server.setFaults(Faults.none().withOffline(true));
+        try (GogoConsole console = launch()) {
+            entry = entryOf(console.run("trackbench:start Survives a restart"));
+            assertTrue(status(console).contains("pending 1") || status(console).contains("in flight 1"));
+        }
+        product.terminate();
+        String log = product.log();
+        int syncStopped = log.indexOf("Sync stopped");
+        int queueClosed = log.indexOf("Queue database at", syncStopped);
+        assertTrue(log.contains("Shutdown requested") && syncStopped > 0 && queueClosed > syncStopped,
+                "SIGTERM stops the sync before the queue is closed:\n" + log);
+
+        server.setFaults(Faults.none());
+        try (GogoConsole console = launch()) {
+            assertTrue(status(console).contains("running \"Survives a restart\""), status(console));
+            console.run("trackbench:sync now");
+            Await.until("the start queued before the restart is applied", DELIVERY, () -> appliedFor(entry).size() == 1,
+                    () -> status(console));
+            console.run("trackbench:stop");
+            Await.until("the stop is applied", DELIVERY, () -> appliedFor(entry).size() == 2, () -> status(console));
+        }
+        assertEquals(List.of("start", "stop"), appliedFor(entry).stream().map(AppliedItem::detail).toList());
+    }
+
+    /** Launches (or relaunches) the product in {@link #home} and points it at the test's server. */
+    private GogoConsole launch() throws Exception {
+        product = HeadlessProduct.launch(home, token);
+        GogoConsole console = product.console();
+        String answer = console.run("trackbench:config org.trackbench.sync serverUrl " + server.baseUri());
+        assertTrue(answer.contains("serverUrl = " + server.baseUri()), answer);
+        console.run("trackbench:config org.trackbench.sync pollIntervalMillis 2000");
+        return console;
+    }
+
+    private List<AppliedItem> appliedFor(String entry) {
+        return server.applied().stream().filter(item -> entry.equals(item.timeEntryId())).toList();
+    }
+
+    private long receivedNotes() {
+        return server.applied().stream().filter(item -> item.kind().equals("item") && item.detail().equals("note")).count();
+    }
+
+    private static void awaitWaitingForHandler(GogoConsole console, long id) {
+        Await.until("item " + id + " waits for a handler", DELIVERY,
+                () -> show(console, id).contains("no handler installed for entity type note"), () -> show(console, id));
+        assertTrue(show(console, id).contains("note, pending"), show(console, id));
+    }
+
+    private static String show(GogoConsole console, long id) {
+        return unchecked(() -> console.run("trackbench:show " + id));
+    }
+
+    private static String status(GogoConsole console) {
+        return unchecked(() -> console.run("trackbench:status"));
+    }
+
+    private static String entryOf(String answer) {
+        Matcher matcher = ENTRY.matcher(answer);
+        assertTrue(matcher.find(), answer);
+        return matcher.group(1);
+    }
+
+    private static long queued(String answer) {
+        Matcher matcher = QUEUED.matcher(answer);
+        assertTrue(matcher.find(), answer);
+        return Long.parseLong(matcher.group(1));
+    }
+
+    private interface ConsoleCall {
+        String run() throws Exception;
+    }
+
+    private static String unchecked(ConsoleCall call) {
+        try {
+            return call.run();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
