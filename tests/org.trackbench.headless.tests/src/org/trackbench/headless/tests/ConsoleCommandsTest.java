@@ -1,0 +1,147 @@
+package org.trackbench.headless.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.trackbench.core.queue.EnqueueRequest;
+import org.trackbench.core.queue.ItemStatus;
+import org.trackbench.core.queue.QueueItem;
+import org.trackbench.headless.internal.ConfigCommand;
+import org.trackbench.headless.internal.QueueCommands;
+import org.trackbench.testing.SyncRig;
+
+/**
+ * The console commands as the registry hands them to Gogo, over a real queue: each test pauses the sync so
+ * the items stay where the test put them.
+ */
+class ConsoleCommandsTest {
+
+    private SyncRig rig;
+    private QueueCommands queue;
+
+    @BeforeEach
+    void givenAPausedSync() {
+        rig = SyncRig.start();
+        rig.sync.pause();
+        queue = rig.configurations.await(QueueCommands.class, "");
+    }
+
+    @AfterEach
+    void closeRig() {
+        rig.close();
+    }
+
+    @Test
+    void theListingIsFilteredByStatusTypeAndText() {
+        QueueItem failed = failed(note("broken"));
+        note("waiting");
+        QueueItem other = rig.store.enqueue(EnqueueRequest.of("activity", "{\"level\":3}"));
+
+        assertEquals(List.of(failed.id()), ids(queue.queue("failed", "", "20", "")));
+        assertEquals(List.of(other.id()), ids(queue.queue("", "activity", "20", "")));
+        assertEquals(2, ids(queue.queue("pending", "", "20", "")).size());
+        assertEquals(List.of(failed.id()), ids(queue.queue("", "", "20", "", "broken")));
+    }
+
+    @Test
+    void aFullPageTellsHowToContinue() {
+        QueueItem first = note("one");
+        QueueItem second = note("two");
+
+        String page = queue.queue("", "", "1", "");
+        assertEquals(List.of(second.id()), ids(page));
+        assertTrue(page.contains("more: trackbench:queue -a " + second.id()), page);
+        assertEquals(List.of(first.id()), ids(queue.queue("", "", "1", String.valueOf(second.id()))));
+    }
+
+    @Test
+    void showNamesTheFailedItemThatHoldsABlockedOne() {
+        String entry = UUID.randomUUID().toString();
+        QueueItem start = rig.store.enqueue(EnqueueRequest.of("time_entry_event", "{\"type\":\"start\"}").inGroup(entry, true));
+        QueueItem stop = rig.store.enqueue(EnqueueRequest.of("time_entry_event", "{\"type\":\"stop\"}").inGroup(entry, true));
+        failed(start);
+
+        String shown = queue.show(String.valueOf(stop.id()));
+
+        assertEquals(ItemStatus.BLOCKED, rig.store.find(stop.id()).orElseThrow().status());
+        assertEquals("item " + start.id() + " (failed: rejected by the test)", field(shown, "held by"), shown);
+        assertTrue(shown.contains("\"type\" : \"stop\""), "the payload as indented JSON:\n" + shown);
+    }
+
+    @Test
+    void retryAndDeleteChangeOnlyTheItemsTheyName() {
+        QueueItem failed = failed(note("retry me"));
+        QueueItem doomed = note("delete me");
+        QueueItem kept = note("keep me");
+
+        assertTrue(queue.retry(false, String.valueOf(failed.id())).startsWith("Retrying 1 of 1"));
+        assertTrue(queue.delete(String.valueOf(doomed.id())).startsWith("Deleted 1"));
+
+        assertEquals(ItemStatus.PENDING, rig.store.find(failed.id()).orElseThrow().status());
+        assertTrue(rig.store.find(doomed.id()).isEmpty());
+        assertEquals(ItemStatus.PENDING, rig.store.find(kept.id()).orElseThrow().status());
+    }
+
+    @Test
+    void badArgumentsPrintUsageAndChangeNothing() {
+        QueueItem failed = failed(note("still failed"));
+        long unknown = failed.id() + 1_000;
+
+        assertTrue(queue.retry(false, "abc").contains("usage: trackbench:retry"));
+        assertTrue(queue.retry(true, String.valueOf(failed.id())).contains("either --failed or ids"));
+        assertTrue(queue.delete(String.valueOf(failed.id()), String.valueOf(unknown)).contains("nothing was deleted"));
+        assertTrue(queue.purge("soon").contains("usage: trackbench:purge"));
+        assertTrue(queue.queue("lost", "", "20", "").contains("expected one of pending"));
+        assertTrue(queue.queue("", "", "0", "").contains("limit 0 is out of range"));
+        assertTrue(queue.enqueue("note", "[1, 2]").contains("usage: trackbench:enqueue"));
+
+        assertEquals(ItemStatus.FAILED, rig.store.find(failed.id()).orElseThrow().status());
+        assertEquals(1, rig.store.countByStatus().values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    @Test
+    void configSavesCheckedValuesAndGoesBackToTheDefault() {
+        ConfigCommand config = rig.configurations.await(ConfigCommand.class, "");
+
+        assertTrue(config.config(false, "org.trackbench.capture", "format", "gif").contains("expected one of jpeg, png"));
+        assertTrue(config.config(false, "org.trackbench.capture", "intervalSeconds", "0").contains("is not accepted"));
+        assertTrue(config.config(false, "org.trackbench.capture", "colour", "red").contains("has no setting 'colour'"));
+        assertTrue(config.config(false, "org.trackbench.nothing").contains("no settings 'org.trackbench.nothing'"));
+        assertEquals("(default)", field(config.config(false, "org.trackbench.capture"), "intervalSeconds"));
+
+        assertTrue(config.config(false, "org.trackbench.capture", "intervalSeconds", "120").contains("= 120 (was 300)"));
+        assertEquals("120", field(config.config(false, "org.trackbench.capture"), "intervalSeconds"));
+        config.config(true, "org.trackbench.capture", "intervalSeconds");
+        assertEquals("(default)", field(config.config(false, "org.trackbench.capture"), "intervalSeconds"));
+    }
+
+    private QueueItem note(String text) {
+        return rig.store.enqueue(EnqueueRequest.of("note", "{\"text\":\"" + text + "\"}"));
+    }
+
+    /** Fails {@code item} as the sync would; it must be the only item due. */
+    private QueueItem failed(QueueItem item) {
+        List<Long> claimed = rig.store.claim(10, Duration.ofMinutes(1)).stream().map(QueueItem::id).toList();
+        assertEquals(List.of(item.id()), claimed, "the item to fail is the only one due");
+        rig.store.markFailed(item.id(), "rejected by the test");
+        return rig.store.find(item.id()).orElseThrow();
+    }
+
+    /** The second column of the row whose first column is {@code name}; columns are two or more spaces apart. */
+    private static String field(String table, String name) {
+        return table.lines().map(line -> line.split(" {2,}")).filter(cells -> cells[0].equals(name) && cells.length > 1)
+                .map(cells -> cells[1]).findFirst().orElseThrow(() -> new AssertionError("no row " + name + " in\n" + table));
+    }
+
+    /** The ids of a listing's rows, in the order shown. */
+    private static List<Long> ids(String listing) {
+        return listing.lines().skip(1).filter(line -> line.matches("\\d+ .*")).map(line -> Long.parseLong(line.split(" ")[0])).toList();
+    }
+}
