@@ -18,9 +18,12 @@ chmod 700 "$DATA_DIR"
 # The logger starts a fresh file each run; keep the previous run's log beside it.
 [[ -f "$LOG" ]] && mv "$LOG" "$LOG.1"
 if [[ -t 0 ]]; then
+  # Gogo's own shell serves the terminal; the product's default (--nointeractive) is for telnet.
+  SHELL_MODE=(-Dgosh.args=--noshutdown)
   CONSOLE=(-console)
   WHERE="this terminal ('exit' stops Trackbench)"
 else
+  SHELL_MODE=()
   CONSOLE=(-console "127.0.0.1:$CONSOLE_PORT")
   WHERE="telnet 127.0.0.1 $CONSOLE_PORT"
 fi
@@ -38,8 +41,18 @@ echo "Trackbench log:     $LOG"
 echo "Trackbench console: $WHERE"
 echo "  try: trackbench:start Writing docs   then   trackbench:status   and   trackbench:queue"
 echo "  all commands: help   (the Trackbench ones start with trackbench:)"
-java -Dfelix.cm.dir="$SETTINGS_DIR" -Dorg.slf4j.simpleLogger.logFile="$LOG" \
+# Java runs as a child so that a SIGTERM or SIGINT to this script reaches it (its shutdown hook stops
+# Trackbench in order) and the reference server is stopped after it. Standard input is passed on
+# explicitly: a background job's would otherwise be /dev/null.
+java "${SHELL_MODE[@]}" -Dfelix.cm.dir="$SETTINGS_DIR" -Dorg.slf4j.simpleLogger.logFile="$LOG" \
   -jar "${LAUNCHER[0]}" \
   -configuration "$PRODUCT_DIR/configuration" \
   -data "$DATA_DIR" \
-  "${CONSOLE[@]}" "$@"
+  "${CONSOLE[@]}" "$@" <&0 &
+JAVA_PID=$!
+trap 'kill -TERM "$JAVA_PID" 2>/dev/null' TERM INT
+status=0
+wait "$JAVA_PID" || status=$?
+# A trapped signal ends the first wait early; the second waits for the ordered shutdown to finish.
+wait "$JAVA_PID" 2>/dev/null || true
+exit "$status"
