@@ -30,9 +30,10 @@ public final class SyncRig implements AutoCloseable {
     public final SyncService sync;
     public final TokenProvider tokens;
 
-    private SyncRig(Map<String, Object> syncSettings, String clientToken) {
-        server = configurations.configure("org.trackbench.server",
-                Map.of("port", 0, "token", token, "dataDirectory", ""), ReferenceServer.class);
+    private SyncRig(Map<String, Object> serverSettings, Map<String, Object> syncSettings, String clientToken) {
+        Map<String, Object> served = new HashMap<>(Map.of("port", 0, "token", token, "dataDirectory", ""));
+        served.putAll(serverSettings);
+        server = configurations.configure("org.trackbench.server", served, ReferenceServer.class);
         QueueStoreFixture queues = new QueueStoreFixture();
         store = queues.configure(queues.newDirectory("sync"), 64L * 1024 * 1024);
         tokens = configurations.configure("org.trackbench.token",
@@ -49,12 +50,21 @@ public final class SyncRig implements AutoCloseable {
     }
 
     public static SyncRig start(Map<String, Object> syncSettings) {
-        return new SyncRig(syncSettings, (String) null);
+        return new SyncRig(Map.of(), syncSettings, null);
+    }
+
+    /**
+     * The server speaks https with {@code certificate}; the client trusts it only when {@code trusted} (through
+     * its trustedCertificates setting), else it has the JDK's trust store, which does not know it.
+     */
+    public static SyncRig overTls(SelfSignedCertificate certificate, boolean trusted) {
+        return new SyncRig(Map.of("keyStore", certificate.keyStore.toString(), "keyStorePassword", certificate.password),
+                Map.of("trustedCertificates", trusted ? certificate.pem.toString() : ""), null);
     }
 
     /** A client whose token the server does not accept. */
     public static SyncRig withWrongToken() {
-        return new SyncRig(Map.of(), "not-the-server-token");
+        return new SyncRig(Map.of(), Map.of(), "not-the-server-token");
     }
 
     /** Clears the server's faults and the client's token, so nothing is sent until the next rig is set up. */

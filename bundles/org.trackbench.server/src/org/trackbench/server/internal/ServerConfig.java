@@ -23,6 +23,13 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Maximum body size (bytes)", min = "1")
     long maxBodyBytes() default ServerOptions.DEFAULT_MAX_BODY_BYTES;
 
+    @AttributeDefinition(name = "TLS key store", description = "PKCS#12 file with the server's key and certificate;"
+            + " empty: plain HTTP.")
+    String keyStore() default "";
+
+    @AttributeDefinition(name = "TLS key store password", type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD)
+    String keyStorePassword() default "";
+
     @AttributeDefinition(name = "Fault seed", description = "Seed of the random that decides injected faults.")
     long faultSeed() default 1;
 }

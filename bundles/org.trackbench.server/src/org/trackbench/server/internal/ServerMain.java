@@ -33,7 +33,7 @@ public final class ServerMain {
             usage("set the bearer token clients must send in the environment variable " + tokenVariable);
         }
         TrackingServer server = new TrackingServer(
-                new ServerOptions("127.0.0.1", port, token, data, ServerOptions.DEFAULT_MAX_BODY_BYTES, 1),
+                new ServerOptions("127.0.0.1", port, token, data, ServerOptions.DEFAULT_MAX_BODY_BYTES, 1, null, null),
                 Clock.systemUTC());
         System.out.println("Reference server on " + server.baseUri() + (data == null ? " (in memory)" : " journaling to " + data));
         CountDownLatch stopped = new CountDownLatch(1);

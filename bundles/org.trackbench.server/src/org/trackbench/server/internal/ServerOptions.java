@@ -12,8 +12,11 @@ import java.util.Objects;
  * @param dataDirectory where applied items are journaled, {@code null} to keep them in memory only
  * @param maxBodyBytes larger bodies are answered 413
  * @param faultSeed seed of the fault decisions
+ * @param keyStore PKCS#12 file with the TLS key and certificate, {@code null} for plain HTTP
+ * @param keyStorePassword the key store's password, {@code null} without a key store
  */
-record ServerOptions(String host, int port, String token, Path dataDirectory, long maxBodyBytes, long faultSeed) {
+record ServerOptions(String host, int port, String token, Path dataDirectory, long maxBodyBytes, long faultSeed,
+        Path keyStore, String keyStorePassword) {
 
     static final int DEFAULT_PORT = 8470;
     static final long DEFAULT_MAX_BODY_BYTES = 25L * 1024 * 1024;
@@ -33,7 +36,9 @@ record ServerOptions(String host, int port, String token, Path dataDirectory, lo
 
     static ServerOptions from(ServerConfig config) {
         String directory = config.dataDirectory().trim();
+        String keyStore = config.keyStore().trim();
         return new ServerOptions(config.host(), config.port(), config.token(),
-                directory.isEmpty() ? null : Path.of(directory), config.maxBodyBytes(), config.faultSeed());
+                directory.isEmpty() ? null : Path.of(directory), config.maxBodyBytes(), config.faultSeed(),
+                keyStore.isEmpty() ? null : Path.of(keyStore), keyStore.isEmpty() ? null : config.keyStorePassword());
     }
 }

@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.net.ssl.SSLContext;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trackbench.server.AppliedItem;
@@ -33,6 +35,8 @@ import org.trackbench.server.ServerStats;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
 /**
  * API v1 on the JDK's HTTP server. Going offline closes the listening socket (clients see refused
@@ -67,10 +71,12 @@ final class TrackingServer implements ReferenceServer, AutoCloseable {
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong injected = new AtomicLong();
     private final int port;
+    private final SSLContext tls;
     private HttpServer http;
 
     TrackingServer(ServerOptions options, Clock clock) throws IOException {
         this.options = options;
+        this.tls = options.keyStore() == null ? null : ServerTls.context(options.keyStore(), options.keyStorePassword());
         this.ledger = new ServerLedger(options.dataDirectory(), clock);
         this.faults = new FaultInjector(options.faultSeed());
         this.http = listen(options.port());
@@ -79,7 +85,15 @@ final class TrackingServer implements ReferenceServer, AutoCloseable {
     }
 
     private HttpServer listen(int onPort) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(options.host(), onPort), 64);
+        InetSocketAddress address = new InetSocketAddress(options.host(), onPort);
+        HttpServer server;
+        if (tls == null) {
+            server = HttpServer.create(address, 64);
+        } else {
+            HttpsServer https = HttpsServer.create(address, 64);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            server = https;
+        }
         server.createContext("/", this::handle);
         server.setExecutor(workers);
         server.start();
@@ -88,7 +102,7 @@ final class TrackingServer implements ReferenceServer, AutoCloseable {
 
     @Override
     public URI baseUri() {
-        return URI.create("http://" + options.host() + ":" + port);
+        return URI.create((tls == null ? "http://" : "https://") + options.host() + ":" + port);
     }
 
     @Override

@@ -8,6 +8,8 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import javax.net.ssl.SSLException;
+
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -16,6 +18,7 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
@@ -51,8 +54,13 @@ final class HttpSender implements AutoCloseable {
         this.classifier = classifier;
         Timeout connect = Timeout.of(options.connectTimeout());
         Timeout response = Timeout.of(options.responseTimeout());
+        PoolingHttpClientConnectionManagerBuilder connections = PoolingHttpClientConnectionManagerBuilder.create();
+        if (options.trustedCertificates() != null) {
+            // Host names are still verified: the default verifier stays in place.
+            connections.setTlsSocketStrategy(new DefaultClientTlsStrategy(TrustedCertificates.context(options.trustedCertificates())));
+        }
         this.client = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                .setConnectionManager(connections
                         .setMaxConnTotal(options.concurrency()).setMaxConnPerRoute(options.concurrency())
                         .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(connect)
                                 .setSocketTimeout(response).build())
@@ -76,6 +84,10 @@ final class HttpSender implements AutoCloseable {
             return client.execute(http, this::classify);
         } catch (UnknownHostException | ConnectException | ConnectTimeoutException | NoRouteToHostException e) {
             return new Delivery.Unavailable("cannot reach " + options.server().getHost() + ": " + e.getMessage(), null);
+        } catch (SSLException e) {
+            // Not this item's fault and not worth hammering: back off as a whole, as when offline.
+            return new Delivery.Unavailable("TLS with " + options.server().getHost() + " failed (" + e.getMessage()
+                    + "); is the server's certificate trusted? See trustedCertificates", null);
         } catch (IOException e) {
             return new Delivery.RetryLater(e.getClass().getSimpleName() + ": " + e.getMessage(), false, null);
         }

@@ -6,8 +6,13 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @ObjectClassDefinition(name = "Trackbench sync", description = "Delivery of the queue to the tracking server.")
 @interface SyncConfig {
 
-    @AttributeDefinition(name = "Server URL", description = "Base URL of the tracking server, e.g. https://track.example.com")
+    @AttributeDefinition(name = "Server URL", description = "Base URL of the tracking server, e.g. https://track.example.com;"
+            + " plain http only on loopback.")
     String serverUrl() default "http://127.0.0.1:8470";
+
+    @AttributeDefinition(name = "Trusted certificates", description = "PEM file of the certificates (or CAs) to trust"
+            + " for https instead of the JDK's; empty: the JDK's trust store. Host names are always verified.")
+    String trustedCertificates() default "";
 
     @AttributeDefinition(name = "Idle poll interval (ms)", description = "Longest the job sleeps with nothing due.", min = "10")
     long pollIntervalMillis() default 60_000;

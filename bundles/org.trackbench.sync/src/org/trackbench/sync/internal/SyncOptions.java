@@ -2,6 +2,7 @@ package org.trackbench.sync.internal;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -15,9 +16,10 @@ import java.time.Duration;
  * @param concurrency requests in flight at once
  * @param connectTimeout how long to wait for a connection
  * @param responseTimeout how long to wait for an answer
+ * @param trustedCertificates PEM file of the certificates to trust for https, {@code null} for the JDK's trust store
  */
 record SyncOptions(URI server, Duration pollInterval, Duration backoffBase, Duration backoffCap, int maxAttempts,
-        int concurrency, Duration connectTimeout, Duration responseTimeout) {
+        int concurrency, Duration connectTimeout, Duration responseTimeout, Path trustedCertificates) {
 
     SyncOptions {
         if (backoffCap.compareTo(backoffBase) < 0) {
@@ -35,7 +37,8 @@ record SyncOptions(URI server, Duration pollInterval, Duration backoffBase, Dura
                 positive("backoffBaseMillis", config.backoffBaseMillis()),
                 positive("backoffCapMillis", config.backoffCapMillis()), config.maxAttempts(), config.concurrency(),
                 positive("connectTimeoutMillis", config.connectTimeoutMillis()),
-                positive("responseTimeoutMillis", config.responseTimeoutMillis()));
+                positive("responseTimeoutMillis", config.responseTimeoutMillis()),
+                config.trustedCertificates().isBlank() ? null : Path.of(config.trustedCertificates().strip()));
     }
 
     /** How long a claimed item stays leased: long enough for a slow answer, short enough to recover soon. */
@@ -50,11 +53,22 @@ record SyncOptions(URI server, Duration pollInterval, Duration backoffBase, Dura
             if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
                 throw new URISyntaxException(trimmed, "not an absolute http or https URL with a host");
             }
+            if ("http".equals(uri.getScheme()) && !isLoopback(uri.getHost())) {
+                throw new URISyntaxException(trimmed, "plain http is accepted only for loopback (127.0.0.1, [::1],"
+                        + " localhost); tokens and screenshots travel over https");
+            }
             return uri;
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("serverUrl '" + trimmed + "' is not accepted (" + e.getReason()
                     + "); expected e.g. https://track.example.com", e);
         }
+    }
+
+    /** Loopback by its literal name only: resolving a host name here would let DNS decide what is local. */
+    static boolean isLoopback(String host) {
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        return bare.equalsIgnoreCase("localhost") || bare.equals("::1") || bare.equals("0:0:0:0:0:0:0:1")
+                || bare.matches("127(\\.\\d{1,3}){3}");
     }
 
     private static Duration positive(String name, long millis) {
