@@ -36,8 +36,8 @@ public final class SyncRig implements AutoCloseable {
         server = configurations.configure("org.trackbench.server", served, ReferenceServer.class);
         QueueStoreFixture queues = new QueueStoreFixture();
         store = queues.configure(queues.newDirectory("sync"), 64L * 1024 * 1024);
-        tokens = configurations.configure("org.trackbench.token",
-                Map.of("token", clientToken == null ? token : clientToken), TokenProvider.class);
+        tokens = configurations.await(TokenProvider.class, "");
+        tokens.setToken(server.baseUri(), clientToken == null ? token : clientToken);
         Map<String, Object> settings = new HashMap<>(Map.of("serverUrl", server.baseUri().toString(),
                 "pollIntervalMillis", 500L, "backoffBaseMillis", 20L, "backoffCapMillis", 400L, "maxAttempts", 5,
                 "concurrency", 4, "connectTimeoutMillis", 2_000L, "responseTimeoutMillis", 2_000L));
@@ -71,7 +71,7 @@ public final class SyncRig implements AutoCloseable {
     @Override
     public void close() {
         server.setFaults(org.trackbench.server.Faults.none());
-        configurations.configure("org.trackbench.token", Map.of("token", ""), TokenProvider.class);
+        tokens.setToken(server.baseUri(), null);
     }
 
     public List<QueueItem> items() {

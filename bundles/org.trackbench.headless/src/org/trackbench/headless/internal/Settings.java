@@ -99,8 +99,8 @@ final class Settings {
     String set(String pid, String key, String text) {
         AttributeDefinition attribute = attribute(definition(pid), key);
         if (attribute.getType() == AttributeDefinition.PASSWORD) {
-            throw new IllegalArgumentException(key + " is a secret and is not kept in the configuration files;"
-                    + " set it with trackbench:login");
+            throw new IllegalArgumentException(key + " is a secret: the console writes no secret to the configuration"
+                    + " files (the access token goes to secure storage with trackbench:login)");
         }
         Object value = AttributeValues.parse(attribute, text);
         String before = effective(pid, key);

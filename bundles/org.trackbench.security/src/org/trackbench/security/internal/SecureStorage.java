@@ -1,0 +1,112 @@
+package org.trackbench.security.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+
+import javax.crypto.spec.PBEKeySpec;
+
+import org.eclipse.equinox.security.storage.ISecurePreferences;
+import org.eclipse.equinox.security.storage.SecurePreferencesFactory;
+import org.eclipse.equinox.security.storage.StorageException;
+import org.eclipse.equinox.security.storage.provider.IProviderHints;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trackbench's Equinox secure storage: a file whose values are encrypted with a password derived from a
+ * random master key. Without a desktop keyring the master key is a file beside it, readable by its owner only
+ * (0600, the directory 0700), as with an SSH key: a copy of the queue, the logs or an export holds no secret,
+ * but the user's own account can read both. Configuration PID {@code org.trackbench.security}.
+ */
+@Component(service = SecureStorage.class, configurationPid = "org.trackbench.security")
+@Designate(ocd = SecureStorageConfig.class)
+public final class SecureStorage {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SecureStorage.class);
+    private static final String MASTER_KEY = "master.key";
+    private static final String STORAGE = "secure_storage";
+    private static final int MASTER_KEY_BYTES = 32;
+
+    private final Path directory;
+    private final ISecurePreferences root;
+
+    @Activate
+    public SecureStorage(BundleContext context, SecureStorageConfig config) {
+        this(location(config.storageDirectory(), context.getProperty("osgi.instance.area")));
+    }
+
+    SecureStorage(Path directory) {
+        this.directory = directory;
+        try {
+            OwnerOnly.createDirectories(directory);
+            char[] password = masterKey(directory.resolve(MASTER_KEY));
+            this.root = SecurePreferencesFactory.open(directory.resolve(STORAGE).toUri().toURL(),
+                    Map.of(IProviderHints.DEFAULT_PASSWORD, new PBEKeySpec(password), IProviderHints.PROMPT_USER, Boolean.FALSE));
+        } catch (IOException e) {
+            throw new UncheckedIOException("secure storage at " + directory + " cannot be opened: " + e.getMessage(), e);
+        }
+        LOG.info("Secure storage at {}", directory);
+    }
+
+    /** The node at {@code path} (e.g. {@code tokens}), created when missing. */
+    ISecurePreferences node(String path) {
+        return root.node("org.trackbench/" + path);
+    }
+
+    /** Writes what was put to disk; values put with {@code encrypt} are stored encrypted. */
+    void save() {
+        try {
+            root.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("secure storage at " + directory + " cannot be written: " + e.getMessage(), e);
+        }
+    }
+
+    /** Why a value cannot be decrypted, for a log line or a status: never the value itself. */
+    String unreadable(StorageException e) {
+        return "secure storage at " + directory + " cannot be read (" + e.getMessage()
+                + "); was its master key replaced? Tokens must be set again, data encrypted before is unreadable";
+    }
+
+    private static char[] masterKey(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            byte[] key = new byte[MASTER_KEY_BYTES];
+            new SecureRandom().nextBytes(key);
+            try {
+                OwnerOnly.createFile(file);
+                Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(key));
+                LOG.info("Created the master key of the secure storage at {}", file);
+            } catch (FileAlreadyExistsException raced) {
+                LOG.debug("Another component created {} first", file, raced);
+            }
+        }
+        return Files.readString(file, StandardCharsets.US_ASCII).strip().toCharArray();
+    }
+
+    static Path location(String configured, String instanceArea) {
+        if (!configured.isBlank()) {
+            return Path.of(configured.strip());
+        }
+        if (instanceArea != null && instanceArea.startsWith("file:")) {
+            try {
+                return Path.of(new URI(instanceArea.replace(" ", "%20"))).resolve("secure");
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                return Path.of(instanceArea.substring("file:".length())).resolve("secure");
+            }
+        }
+        return Path.of(System.getProperty("user.home"), ".trackbench", "secure");
+    }
+}

@@ -1,0 +1,72 @@
+package org.trackbench.security.internal;
+
+import java.net.URI;
+import java.util.Optional;
+
+import org.eclipse.equinox.security.storage.EncodingUtils;
+import org.eclipse.equinox.security.storage.ISecurePreferences;
+import org.eclipse.equinox.security.storage.StorageException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.trackbench.core.sync.TokenProvider;
+
+/**
+ * One access token per server URL, encrypted in secure storage and read at send time. Without a stored token,
+ * the environment variable {@code TRACKBENCH_TOKEN} is used (how {@code ./trackbench run} hands over the token
+ * of the reference server it starts); it is never written anywhere. No token is ever logged.
+ */
+@Component
+public final class SecureTokenProvider implements TokenProvider {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SecureTokenProvider.class);
+    static final String TOKEN_VARIABLE = "TRACKBENCH_TOKEN";
+    private static final String TOKEN = "token";
+
+    private final SecureStorage storage;
+    private final String environment;
+
+    @Activate
+    public SecureTokenProvider(@Reference SecureStorage storage) {
+        this(storage, System.getenv(TOKEN_VARIABLE));
+    }
+
+    SecureTokenProvider(SecureStorage storage, String environment) {
+        this.storage = storage;
+        this.environment = environment == null || environment.isBlank() ? null : environment.strip();
+    }
+
+    @Override
+    public Optional<String> token(URI server) {
+        try {
+            String stored = node(server).get(TOKEN, null);
+            return Optional.ofNullable(stored != null ? stored : environment);
+        } catch (StorageException e) {
+            LOG.warn("No token for {}: {}", server, storage.unreadable(e));
+            return Optional.ofNullable(environment);
+        }
+    }
+
+    @Override
+    public void setToken(URI server, String token) {
+        ISecurePreferences node = node(server);
+        if (token == null || token.isBlank()) {
+            node.removeNode();
+            LOG.info("Token for {} removed", server);
+        } else {
+            try {
+                node.put(TOKEN, token.strip(), true);
+            } catch (StorageException e) {
+                throw new IllegalStateException(storage.unreadable(e), e);
+            }
+            LOG.info("Token for {} stored", server);
+        }
+        storage.save();
+    }
+
+    private ISecurePreferences node(URI server) {
+        return storage.node("tokens/" + EncodingUtils.encodeSlashes(server.toString()));
+    }
+}
