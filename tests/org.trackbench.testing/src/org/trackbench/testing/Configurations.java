@@ -48,10 +48,22 @@ public final class Configurations {
 
     /** Waits for a {@code service} matching {@code filter}. */
     public <S> S await(Class<S> service, String filter) {
+        return await(service.getSimpleName(), "(&(objectClass=" + service.getName() + ")" + filter + ")");
+    }
+
+    /**
+     * Configures {@code pid} and waits until the service {@code objectClass} (a name: the type may be internal to
+     * its bundle) is registered with that configuration.
+     */
+    public void configureAndAwait(String pid, Map<String, ?> properties, String objectClass) {
+        int generation = update(pid, properties);
+        await(objectClass, "(&(objectClass=" + objectClass + ")(test.generation=" + generation + "))");
+    }
+
+    private <S> S await(String what, String filter) {
         ServiceTracker<S, S> tracker;
         try {
-            tracker = new ServiceTracker<>(context,
-                    context.createFilter("(&(objectClass=" + service.getName() + ")" + filter + ")"), null);
+            tracker = new ServiceTracker<>(context, context.createFilter(filter), null);
         } catch (InvalidSyntaxException e) {
             throw new IllegalArgumentException(filter, e);
         }
@@ -59,12 +71,12 @@ public final class Configurations {
         try {
             S found = tracker.waitForService(WAIT.toMillis());
             if (found == null) {
-                throw new AssertionError("no " + service.getSimpleName() + " matching " + filter + " within " + WAIT);
+                throw new AssertionError("no " + what + " matching " + filter + " within " + WAIT);
             }
             return found;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while waiting for " + service.getSimpleName(), e);
+            throw new AssertionError("interrupted while waiting for " + what, e);
         } finally {
             tracker.close();
         }

@@ -30,6 +30,7 @@ import org.apache.hc.core5.util.Timeout;
 import org.trackbench.core.handler.OutboundRequest;
 import org.trackbench.core.queue.QueueItem;
 import org.trackbench.core.queue.QueueStore;
+import org.trackbench.core.queue.UnreadableItemException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -82,6 +83,8 @@ final class HttpSender implements AutoCloseable {
         try (InputStream blob = request.body() == OutboundRequest.Body.BLOB ? store.openBlob(item.id()) : null) {
             http.setEntity(entity(item, request, blob));
             return client.execute(http, this::classify);
+        } catch (UnreadableItemException e) {
+            return new Delivery.Rejected("unreadable: " + e.getMessage());
         } catch (UnknownHostException | ConnectException | ConnectTimeoutException | NoRouteToHostException e) {
             return new Delivery.Unavailable("cannot reach " + options.server().getHost() + ": " + e.getMessage(), null);
         } catch (SSLException e) {

@@ -1,5 +1,6 @@
 package org.trackbench.queue.derby.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,6 +33,7 @@ import org.trackbench.core.queue.QueuePage;
 import org.trackbench.core.queue.QueueQuery;
 import org.trackbench.core.queue.QueueStore;
 import org.trackbench.core.queue.UnknownItemException;
+import org.trackbench.core.security.DataKeys;
 
 /**
  * {@link QueueStore} on embedded Apache Derby. Each call is one transaction, committed with Derby's full
@@ -51,20 +53,23 @@ public final class DerbyQueueStore implements QueueStore {
     private final QueueDatabase database;
     private final QueueEventPublisher events;
     private final EnqueueValidator validator = new EnqueueValidator();
+    private final BlobCipher cipher;
     private final ItemWriter writer;
     private final Clock clock;
 
     @Activate
-    public DerbyQueueStore(BundleContext context, QueueStoreConfig config, @Reference EventAdmin eventAdmin) {
-        this(StoreOptions.from(config, context.getProperty("osgi.instance.area")), eventAdmin, Clock.systemUTC());
+    public DerbyQueueStore(BundleContext context, QueueStoreConfig config, @Reference EventAdmin eventAdmin,
+            @Reference DataKeys keys) {
+        this(StoreOptions.from(config, context.getProperty("osgi.instance.area")), eventAdmin, keys, Clock.systemUTC());
     }
 
-    DerbyQueueStore(StoreOptions options, EventAdmin eventAdmin, Clock clock) {
+    DerbyQueueStore(StoreOptions options, EventAdmin eventAdmin, DataKeys keys, Clock clock) {
         LOG.info("Queue store starting at {}", options.databaseDirectory());
         this.clock = clock;
         this.events = new QueueEventPublisher(eventAdmin);
         this.database = QueueDatabase.open(options.databaseDirectory());
-        this.writer = new ItemWriter(options.maxBlobBytes(), database.transaction(ItemWriter::highestStoredId));
+        this.cipher = new BlobCipher(keys);
+        this.writer = new ItemWriter(options.maxBlobBytes(), database.transaction(ItemWriter::highestStoredId), cipher);
         List<Long> released = database.transaction(DeliveryTransitions::releaseOrphanedLeases);
         if (!released.isEmpty()) {
             LOG.info("Returned {} items left in flight by an earlier run to pending", released.size());
@@ -136,16 +141,27 @@ public final class DerbyQueueStore implements QueueStore {
     @Override
     public InputStream openBlob(long id) {
         Connection connection = database.openConnection();
+        byte[] ciphertext;
+        String keyId;
+        String nonce;
         try {
-            PreparedStatement query = connection.prepareStatement("SELECT DATA FROM TB_QUEUE_BLOB WHERE ITEM_ID = ?");
+            PreparedStatement query = connection.prepareStatement("SELECT DATA, KEY_ID, NONCE FROM TB_QUEUE_BLOB WHERE ITEM_ID = ?");
             query.setLong(1, id);
             ResultSet row = query.executeQuery();
-            if (row.next()) {
+            if (!row.next()) {
+                QueueItem item = ItemRows.find(connection, id).orElseThrow(() -> new UnknownItemException(id));
+                throw new QueueException("Item " + id + " (" + item.status().label() + ") has no blob"
+                        + (item.status() == ItemStatus.SENT ? ": blobs are dropped once sent" : ""));
+            }
+            keyId = row.getString(2);
+            if (keyId == null) {
+                // Stored before blobs were encrypted: streamed as it is.
                 return new BlobStream(row.getBinaryStream(1), connection);
             }
-            QueueItem item = ItemRows.find(connection, id).orElseThrow(() -> new UnknownItemException(id));
-            throw new QueueException("Item " + id + " (" + item.status().label() + ") has no blob"
-                    + (item.status() == ItemStatus.SENT ? ": blobs are dropped once sent" : ""));
+            ciphertext = row.getBytes(1);
+            nonce = row.getString(3);
+            connection.commit();
+            connection.close();
         } catch (SQLException | RuntimeException e) {
             closeAfterFailure(connection, e);
             if (e instanceof RuntimeException runtime) {
@@ -153,6 +169,7 @@ public final class DerbyQueueStore implements QueueStore {
             }
             throw new QueueException("Cannot open the blob of item " + id + ": " + e.getMessage(), e);
         }
+        return new ByteArrayInputStream(cipher.open(id, keyId, nonce, ciphertext));
     }
 
     private static void closeAfterFailure(Connection connection, Exception failure) {

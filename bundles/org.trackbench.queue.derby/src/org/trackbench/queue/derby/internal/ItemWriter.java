@@ -17,7 +17,7 @@ import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueException;
 import org.trackbench.core.queue.QueueItem;
 
-/** Inserts a validated request, streaming its blob, inside the caller's transaction. */
+/** Inserts a validated request, streaming its blob encrypted, inside the caller's transaction. */
 final class ItemWriter {
 
     private static final String INSERT = "INSERT INTO TB_QUEUE_ITEM (ID, ENTITY_TYPE, IDEMPOTENCY_KEY, PAYLOAD, STATUS,"
@@ -25,6 +25,7 @@ final class ItemWriter {
     private static final String DUPLICATE_KEY_STATE = "23505";
 
     private final long maxBlobBytes;
+    private final BlobCipher cipher;
     /**
      * Ids come from here rather than a Derby identity column: Derby's identity generator gives up with
      * "lock could not be obtained" (40XL1) under concurrent inserts, and the embedded database belongs
@@ -32,8 +33,9 @@ final class ItemWriter {
      */
     private final AtomicLong lastId;
 
-    ItemWriter(long maxBlobBytes, long highestStoredId) {
+    ItemWriter(long maxBlobBytes, long highestStoredId, BlobCipher cipher) {
         this.maxBlobBytes = maxBlobBytes;
+        this.cipher = cipher;
         this.lastId = new AtomicLong(highestStoredId);
     }
 
@@ -89,11 +91,14 @@ final class ItemWriter {
         }
         try (SizeLimitedInputStream blob = new SizeLimitedInputStream(source, maxBlobBytes);
                 PreparedStatement insert = connection
-                        .prepareStatement("INSERT INTO TB_QUEUE_BLOB (ITEM_ID, DATA) VALUES (?, ?)");
+                        .prepareStatement("INSERT INTO TB_QUEUE_BLOB (ITEM_ID, DATA, KEY_ID, NONCE) VALUES (?, ?, ?, ?)");
                 PreparedStatement size = connection
                         .prepareStatement("UPDATE TB_QUEUE_ITEM SET BLOB_SIZE = ? WHERE ID = ?")) {
+            BlobCipher.Sealed sealed = cipher.seal(id, blob);
             insert.setLong(1, id);
-            insert.setBinaryStream(2, blob);
+            insert.setBinaryStream(2, sealed.ciphertext());
+            insert.setString(3, sealed.keyId());
+            insert.setString(4, sealed.nonce());
             try {
                 insert.executeUpdate();
             } catch (SQLException e) {

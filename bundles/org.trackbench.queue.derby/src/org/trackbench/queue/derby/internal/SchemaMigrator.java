@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  */
 final class SchemaMigrator {
 
-    static final List<String> SCRIPTS = List.of("db/V1__queue.sql", "db/V2__blob_content_type.sql");
+    static final List<String> SCRIPTS = List.of("db/V1__queue.sql", "db/V2__blob_content_type.sql", "db/V3__encrypted_blobs.sql");
     static final int CURRENT_VERSION = SCRIPTS.size();
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
