@@ -58,7 +58,6 @@ public interface QueueStore {
      * @throws QueueException if the item has no blob (none attached, or dropped after sending)
      * @throws UnreadableItemException if the blob is encrypted with a key that is not held, or fails its
      *         integrity check; the item is kept
-     * @since 1.1
      */
     InputStream openBlob(long id);
 

@@ -1,0 +1,104 @@
+package org.trackbench.security.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trackbench.core.security.DataKey;
+import org.trackbench.core.security.DataKeys;
+import org.trackbench.core.sync.TokenProvider;
+import org.trackbench.testing.ByteScan;
+import org.trackbench.testing.Configurations;
+
+/** Tokens and data keys in Equinox secure storage, as the registry hands them out. */
+class SecureStorageTest {
+
+    private static final URI SERVER = URI.create("https://track.example.com");
+    private static final URI OTHER = URI.create("https://other.example.com:8443/tracker");
+
+    /** Tokens made up per run: no credential lives in the test sources. */
+    private final String token = UUID.randomUUID().toString();
+    private final String otherToken = UUID.randomUUID().toString();
+    private final Configurations configurations = new Configurations();
+
+    @TempDir
+    Path directory;
+
+    @AfterEach
+    void defaultStorage() {
+        useStorage("");
+    }
+
+    @Test
+    void eachServerHasItsOwnTokenAndItSurvivesARestart() {
+        TokenProvider tokens = useStorage(directory.toString());
+        tokens.setToken(SERVER, token);
+        tokens.setToken(OTHER, otherToken);
+
+        TokenProvider restarted = useStorage(directory.toString());
+
+        assertEquals(Optional.of(token), restarted.token(SERVER));
+        assertEquals(Optional.of(otherToken), restarted.token(OTHER));
+        restarted.setToken(OTHER, null);
+        assertEquals(Optional.empty(), restarted.token(OTHER));
+    }
+
+    @Test
+    void noTokenOrKeyIsOnDiskInClearAndOnlyTheOwnerCanReadTheStorage() throws IOException {
+        TokenProvider tokens = useStorage(directory.toString());
+        tokens.setToken(SERVER, token);
+        DataKey key = configurations.await(DataKeys.class, "").current();
+
+        assertEquals(List.of(), ByteScan.filesContaining(directory, token.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(List.of(), ByteScan.filesContaining(directory, key.key().getEncoded()));
+        assertTrue(Files.size(directory.resolve("secure_storage")) > 0, "the storage was written");
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(directory)));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(directory.resolve("master.key"))));
+    }
+
+    @Test
+    void theDataKeyIsCreatedOnceAndFoundByItsId() {
+        useStorage(directory.toString());
+        DataKey first = configurations.await(DataKeys.class, "").current();
+
+        useStorage(directory.toString());
+        DataKeys restarted = configurations.await(DataKeys.class, "");
+
+        assertEquals(first.id(), restarted.current().id());
+        assertEquals(first.key(), restarted.byId(first.id()).orElseThrow().key());
+        assertEquals(Optional.empty(), restarted.byId("no-such-key"));
+    }
+
+    @Test
+    void aReplacedMasterKeyMakesTheTokenUnreadableNotWrong() throws IOException {
+        TokenProvider tokens = useStorage(directory.toString());
+        tokens.setToken(SERVER, token);
+        String master = Files.readString(directory.resolve("master.key"));
+        Files.writeString(directory.resolve("master.key"), new StringBuilder(master).reverse().toString());
+        assertNotEquals(master, Files.readString(directory.resolve("master.key")));
+
+        TokenProvider afterLoss = useStorage(directory.toString());
+
+        assertEquals(Optional.empty(), afterLoss.token(SERVER), "no token, rather than a garbled one");
+    }
+
+    private TokenProvider useStorage(String storageDirectory) {
+        configurations.configureAndAwait("org.trackbench.security", Map.of("storageDirectory", storageDirectory),
+                "org.trackbench.security.internal.SecureStorage");
+        return configurations.await(TokenProvider.class, "");
+    }
+}
