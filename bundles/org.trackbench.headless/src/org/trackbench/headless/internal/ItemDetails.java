@@ -55,7 +55,7 @@ final class ItemDetails {
 
     private static String indented(String payload) {
         try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(payload));
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(Redaction.redacted(JSON.readTree(payload)));
         } catch (JsonProcessingException e) {
             return payload;
         }

@@ -1,5 +1,7 @@
 package org.trackbench.headless.internal;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -24,7 +26,7 @@ import org.trackbench.core.queue.UnknownItemException;
 /** Console commands to inspect and repair the queue: {@code queue}, {@code show}, {@code retry}, … */
 @Component(service = QueueCommands.class, property = { Commands.SCOPE, "osgi.command.function=queue",
         "osgi.command.function=show", "osgi.command.function=retry", "osgi.command.function=delete",
-        "osgi.command.function=purge", "osgi.command.function=enqueue" })
+        "osgi.command.function=purge", "osgi.command.function=enqueue", "osgi.command.function=export" })
 public final class QueueCommands {
 
     static final String QUEUE_USAGE = "trackbench:queue [-s status[,status]] [-t type[,type]] [-n limit] [-a after-id] [text]";
@@ -32,15 +34,18 @@ public final class QueueCommands {
     static final String DELETE_USAGE = "trackbench:delete <id>...";
     static final String PURGE_USAGE = "trackbench:purge <age>   (sent items older than e.g. 7d, 12h, P30D)";
     static final String ENQUEUE_USAGE = "trackbench:enqueue <entity type> '<json object>'";
+    static final String EXPORT_USAGE = "trackbench:export [-s status[,status]] [-t type[,type]] <file>";
 
     private final QueueStore store;
     private final EntitySummaries summaries = new EntitySummaries();
     private final ItemDetails details;
+    private final ItemExport export;
 
     @Activate
     public QueueCommands(@Reference QueueStore store) {
         this.store = store;
         this.details = new ItemDetails(store, summaries);
+        this.export = new ItemExport(store);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -136,6 +141,26 @@ public final class QueueCommands {
             return "Queued item " + item.id() + " (" + item.entityType() + ").\n";
         } catch (IllegalArgumentException e) {
             return Commands.usage(e, ENQUEUE_USAGE);
+        }
+    }
+
+    @Descriptor("writes items as JSON Lines: every field, payloads with secrets redacted, no blob contents")
+    public String export(
+            @Descriptor("statuses to write") @Parameter(names = { "-s", "--status" }, absentValue = "") String statuses,
+            @Descriptor("entity types to write") @Parameter(names = { "-t", "--type" }, absentValue = "") String types,
+            @Descriptor("the file to write") String file) {
+        Path target;
+        Set<ItemStatus> selected;
+        try {
+            target = Path.of(file).toAbsolutePath();
+            selected = list(statuses).stream().map(ItemStatus::parse).collect(Collectors.toSet());
+        } catch (IllegalArgumentException e) {
+            return Commands.usage(e, EXPORT_USAGE);
+        }
+        try {
+            return "Exported " + export.write(selected, Set.copyOf(list(types)), target) + " item(s) to " + target + ".\n";
+        } catch (IOException e) {
+            return "error: cannot write " + target + ": " + e.getMessage() + "\n";
         }
     }
 

@@ -3,6 +3,9 @@ package org.trackbench.headless.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -10,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.trackbench.core.queue.BlobSource;
 import org.trackbench.core.queue.EnqueueRequest;
 import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueItem;
@@ -104,6 +108,24 @@ class ConsoleCommandsTest {
 
         assertEquals(ItemStatus.FAILED, rig.store.find(failed.id()).orElseThrow().status());
         assertEquals(1, rig.store.countByStatus().values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    @Test
+    void anExportHoldsTheSelectedItemsWithSecretsRedactedAndNoBlob() throws Exception {
+        failed(note("exported"));
+        rig.store.enqueue(EnqueueRequest.of("plugin", "{\"apiKey\":\"" + rig.token + "\",\"n\":7}")
+                .withBlob(BlobSource.of(new byte[] { 1, 2, 3 }), "application/octet-stream"));
+        Path file = Files.createTempDirectory("export").resolve("items.jsonl");
+
+        assertTrue(queue.export("", "plugin", file.toString()).startsWith("Exported 1 item(s)"));
+        String exported = Files.readString(file);
+        assertTrue(exported.contains("\"apiKey\":\"[redacted]\"") && exported.contains("\"n\":7"), exported);
+        assertTrue(!exported.contains(rig.token), "the secret-looking value is not exported");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+
+        assertTrue(queue.export("failed", "", file.toString()).startsWith("Exported 1 item(s)"));
+        assertTrue(Files.readString(file).contains("\"status\":\"failed\""));
+        assertTrue(queue.export("gone", "", file.toString()).contains("usage: trackbench:export"));
     }
 
     @Test

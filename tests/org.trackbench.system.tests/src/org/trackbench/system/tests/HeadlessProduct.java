@@ -32,7 +32,10 @@ final class HeadlessProduct implements AutoCloseable {
         this.consolePort = consolePort;
     }
 
-    /** Starts the product with {@code token} as its access token and waits until it says it is ready. */
+    /**
+     * Starts the product and waits until it says it is ready; {@code token}, when not {@code null}, is handed over
+     * in {@code TRACKBENCH_TOKEN} as {@code ./trackbench run} does for the reference server it starts.
+     */
     static HeadlessProduct launch(Path home, String token) throws IOException {
         Path configuration = privateConfiguration(home);
         int port = freePort();
@@ -42,7 +45,10 @@ final class HeadlessProduct implements AutoCloseable {
                 "-jar", launcherJar().toString(), "-configuration", configuration.toString(),
                 "-data", home.resolve("data").toString(), "-console", "127.0.0.1:" + port, "-consoleLog")
                 .redirectErrorStream(true).redirectOutput(log.resolveSibling(log.getFileName() + ".out").toFile());
-        builder.environment().put("TRACKBENCH_TOKEN", token);
+        builder.environment().remove("TRACKBENCH_TOKEN");
+        if (token != null) {
+            builder.environment().put("TRACKBENCH_TOKEN", token);
+        }
         HeadlessProduct product = new HeadlessProduct(builder.start(), log, port);
         Await.until("the product says it is ready", START,
                 () -> product.log().contains("Trackbench ready") || !product.process.isAlive(), product::log);
