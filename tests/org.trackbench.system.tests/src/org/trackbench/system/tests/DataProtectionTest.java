@@ -58,7 +58,8 @@ class DataProtectionTest {
         Path export = home.resolve("export.jsonl");
         try (GogoConsole console = product.console()) {
             console.run("trackbench:config org.trackbench.sync serverUrl " + server.baseUri());
-            assertTrue(console.run("trackbench:login " + token).startsWith("Token stored for " + server.baseUri()));
+            String login = console.run("trackbench:login " + token);
+            assertTrue(login.startsWith("Token stored for " + server.baseUri()), login);
             console.run("trackbench:config org.trackbench.capture screenSource.target '(trackbench.screen.source=synthetic)'");
             console.run("trackbench:config org.trackbench.capture intervalSeconds 1");
             console.run("trackbench:start Protected work");

@@ -26,6 +26,7 @@ final class QueueDatabase implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(QueueDatabase.class);
     private static final String DERBY_LOG_PROPERTY = "derby.stream.error.file";
+    private static final String DEFAULT_FILE_PERMISSIONS_PROPERTY = "derby.storage.useDefaultFilePermissions";
     private static final String SHUTDOWN_OK_STATE = "08006";
     /** Deadlock victim and lock timeout: the transaction was rolled back whole and may simply run again. */
     private static final Set<String> TRANSIENT_STATES = Set.of("40001", "40XL1");
@@ -54,6 +55,10 @@ final class QueueDatabase implements AutoCloseable {
         if (System.getProperty(DERBY_LOG_PROPERTY) == null) {
             // Derby otherwise writes derby.log into whatever the working directory happens to be.
             System.setProperty(DERBY_LOG_PROPERTY, directory.resolveSibling("derby.log").toString());
+        }
+        if (System.getProperty(DEFAULT_FILE_PERMISSIONS_PROPERTY) == null) {
+            // Derby then creates every file of the database readable by its owner only, whatever the umask.
+            System.setProperty(DEFAULT_FILE_PERMISSIONS_PROPERTY, "false");
         }
         QueueDatabase database = new QueueDatabase(directory);
         try {

@@ -8,13 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +31,10 @@ import org.trackbench.testing.ByteScan;
 import org.trackbench.testing.Configurations;
 import org.trackbench.testing.QueueStoreFixture;
 
-/** Blobs are encrypted on disk with a key from secure storage; without the key an item is unreadable, not lost. */
+/**
+ * Blobs are encrypted on disk with a key from secure storage; without the key an item is unreadable, not lost. The
+ * database files are their owner's only.
+ */
 class EncryptionAtRestTest {
 
     private static final long MAX_BLOB = 20L * 1024 * 1024;
@@ -58,6 +64,27 @@ class EncryptionAtRestTest {
                 "the scan finds what is stored in clear, so its silence below means something");
         assertEquals(List.of(), ByteScan.filesContaining(directory, Arrays.copyOfRange(image, 4096, 4096 + 64)),
                 "no file of the database holds the image's bytes");
+    }
+
+    @Test
+    void onlyTheOwnerCanReadTheDatabaseFiles() throws IOException {
+        Path directory = fixture.newDirectory("owner-only");
+        fixture.configure(directory, MAX_BLOB).enqueue(EnqueueRequest.of("note", "{}"));
+
+        try (Stream<Path> files = Files.walk(directory)) {
+            List<String> readableByOthers = files.filter(Files::isRegularFile).filter(EncryptionAtRestTest::othersMayRead)
+                    .map(Path::toString).toList();
+            assertEquals(List.of(), readableByOthers);
+        }
+    }
+
+    private static boolean othersMayRead(Path file) {
+        try {
+            return Files.getPosixFilePermissions(file).stream().anyMatch(permission -> permission.name().startsWith("GROUP")
+                    || permission.name().startsWith("OTHERS"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

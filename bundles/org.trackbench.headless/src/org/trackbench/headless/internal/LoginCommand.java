@@ -1,0 +1,76 @@
+package org.trackbench.headless.internal;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+
+import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Parameter;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.MetaTypeService;
+import org.trackbench.core.sync.SyncService;
+import org.trackbench.core.sync.TokenProvider;
+
+/**
+ * {@code trackbench:login}: hands the access token to the {@link TokenProvider}. It does not need the sync, so it
+ * stays available while a change of the sync's settings restarts it; when the sync is there, it is told to resume.
+ */
+@Component(service = LoginCommand.class, property = { Commands.SCOPE, "osgi.command.function=login" })
+public final class LoginCommand {
+
+    static final String LOGIN_USAGE = "trackbench:login [-u server-url] <token>";
+    private static final String SYNC_PID = "org.trackbench.sync";
+
+    private final TokenProvider tokens;
+    private final Settings settings;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile SyncService sync;
+
+    @Activate
+    public LoginCommand(BundleContext context, @Reference TokenProvider tokens, @Reference ConfigurationAdmin configurations,
+            @Reference MetaTypeService metaTypes) {
+        this.tokens = tokens;
+        this.settings = new Settings(context, configurations, metaTypes);
+    }
+
+    @Descriptor("hands the access token for the server to the token store; the sync resumes if it waited for it")
+    public String login(@Descriptor("server URL; default: the configured one") @Parameter(names = { "-u", "--server" },
+            absentValue = "") String server, @Descriptor("the access token") String token) {
+        URI uri;
+        try {
+            uri = serverUri(server.isBlank() ? settings.effective(SYNC_PID, "serverUrl") : server);
+            if (token.isBlank()) {
+                throw new IllegalArgumentException("the token is empty");
+            }
+        } catch (IllegalArgumentException e) {
+            return Commands.usage(e, LOGIN_USAGE);
+        }
+        tokens.setToken(uri, token);
+        SyncService current = sync;
+        if (current != null) {
+            current.resume();
+        }
+        return "Token stored for " + uri + ".\n";
+    }
+
+    /** The form the sync looks tokens up by: the configured URL without a trailing slash. */
+    private static URI serverUri(String text) {
+        String trimmed = text.strip();
+        try {
+            URI uri = new URI(trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed);
+            if (uri.getHost() == null) {
+                throw new URISyntaxException(trimmed, "no host");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("server URL '" + trimmed + "' is not accepted (" + e.getReason()
+                    + "); expected e.g. https://track.example.com", e);
+        }
+    }
+}
