@@ -8,9 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import javax.crypto.spec.PBEKeySpec;
 
@@ -39,6 +44,7 @@ public final class SecureStorage {
     private static final String MASTER_KEY = "master.key";
     private static final String STORAGE = "secure_storage";
     private static final int MASTER_KEY_BYTES = 32;
+    private static final int FINGERPRINT_BYTES = 6;
 
     private final Path directory;
     private final ISecurePreferences root;
@@ -53,12 +59,38 @@ public final class SecureStorage {
         try {
             OwnerOnly.createDirectories(directory);
             char[] password = masterKey(directory.resolve(MASTER_KEY));
-            this.root = SecurePreferencesFactory.open(directory.resolve(STORAGE).toUri().toURL(),
+            Path file = directory.resolve(STORAGE + "-" + fingerprint(password));
+            this.root = SecurePreferencesFactory.open(file.toUri().toURL(),
                     Map.of(IProviderHints.DEFAULT_PASSWORD, new PBEKeySpec(password), IProviderHints.PROMPT_USER, Boolean.FALSE));
+            reportOthers(file);
         } catch (IOException e) {
             throw new UncheckedIOException("secure storage at " + directory + " cannot be opened: " + e.getMessage(), e);
         }
         LOG.info("Secure storage at {}", directory);
+    }
+
+    /**
+     * Names the storage file after the master key, so a replaced key opens a new, empty storage and leaves the one
+     * it cannot read untouched beside it, for the day the old key is put back.
+     */
+    private static String fingerprint(char[] password) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(new String(password).getBytes(StandardCharsets.US_ASCII));
+            return HexFormat.of().formatHex(digest, 0, FINGERPRINT_BYTES);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JDK has no SHA-256", e);
+        }
+    }
+
+    private void reportOthers(Path current) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            List<Path> others = files.filter(file -> file.getFileName().toString().startsWith(STORAGE + "-"))
+                    .filter(file -> !file.equals(current)).toList();
+            if (!others.isEmpty()) {
+                LOG.warn("Secure storage {} belongs to another master key and stays untouched: tokens and data keys"
+                        + " kept there are unreadable until that key is back in {}", others, directory.resolve(MASTER_KEY));
+            }
+        }
     }
 
     /** The node at {@code path} (e.g. {@code tokens}), created when missing. */
@@ -77,8 +109,7 @@ public final class SecureStorage {
 
     /** Why a value cannot be decrypted, for a log line or a status: never the value itself. */
     String unreadable(StorageException e) {
-        return "secure storage at " + directory + " cannot be read (" + e.getMessage()
-                + "); was its master key replaced? Tokens must be set again, data encrypted before is unreadable";
+        return "secure storage at " + directory + " cannot be read (" + e.getMessage() + ")";
     }
 
     private static char[] masterKey(Path file) throws IOException {

@@ -1,5 +1,6 @@
 package org.trackbench.security.tests;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -65,7 +67,7 @@ class SecureStorageTest {
 
         assertEquals(List.of(), ByteScan.filesContaining(directory, token.getBytes(StandardCharsets.UTF_8)));
         assertEquals(List.of(), ByteScan.filesContaining(directory, key.key().getEncoded()));
-        assertTrue(Files.size(directory.resolve("secure_storage")) > 0, "the storage was written");
+        assertTrue(Files.size(storageFiles().get(0)) > 0, "the storage was written");
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(directory)));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(directory.resolve("master.key"))));
     }
@@ -84,16 +86,31 @@ class SecureStorageTest {
     }
 
     @Test
-    void aReplacedMasterKeyMakesTheTokenUnreadableNotWrong() throws IOException {
+    void aReplacedMasterKeyStartsAnEmptyStorageAndLeavesTheOldOneUntouched() throws IOException {
         TokenProvider tokens = useStorage(directory.toString());
         tokens.setToken(SERVER, token);
+        String oldKey = configurations.await(DataKeys.class, "").current().id();
+        Path oldStorage = storageFiles().get(0);
+        byte[] oldBytes = Files.readAllBytes(oldStorage);
         String master = Files.readString(directory.resolve("master.key"));
         Files.writeString(directory.resolve("master.key"), new StringBuilder(master).reverse().toString());
-        assertNotEquals(master, Files.readString(directory.resolve("master.key")));
 
         TokenProvider afterLoss = useStorage(directory.toString());
 
         assertEquals(Optional.empty(), afterLoss.token(SERVER), "no token, rather than a garbled one");
+        DataKeys keys = configurations.await(DataKeys.class, "");
+        assertEquals(Optional.empty(), keys.byId(oldKey));
+        assertNotEquals(oldKey, keys.current().id(), "new blobs get a new key");
+        afterLoss.setToken(SERVER, otherToken);
+        assertEquals(Optional.of(otherToken), afterLoss.token(SERVER), "a new token can be set at once");
+        assertEquals(2, storageFiles().size());
+        assertArrayEquals(oldBytes, Files.readAllBytes(oldStorage), "the old storage is kept for the old key");
+    }
+
+    private List<Path> storageFiles() throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(file -> file.getFileName().toString().startsWith("secure_storage")).sorted().toList();
+        }
     }
 
     private TokenProvider useStorage(String storageDirectory) {
