@@ -49,10 +49,15 @@ final class GogoConsole implements AutoCloseable {
         return console;
     }
 
-    /** Runs one command line and returns its output, without the echoed line and the prompt. */
-    String run(String commandLine) throws IOException {
+    /** Types a command line and does not wait for its answer. */
+    void send(String commandLine) throws IOException {
         out.write((commandLine + "\r\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
+    }
+
+    /** Runs one command line and returns its output, without the echoed line and the prompt. */
+    String run(String commandLine) throws IOException {
+        send(commandLine);
         String answer = readToPrompt().replace("\r", "");
         int echoEnd = answer.indexOf('\n');
         return echoEnd < 0 ? "" : answer.substring(echoEnd + 1).strip();
@@ -80,8 +85,13 @@ final class GogoConsole implements AutoCloseable {
         return start >= 0 && Arrays.equals(text, start, text.length, PROMPT_BYTES, 0, PROMPT_BYTES.length);
     }
 
+    /** Hangs up; a console whose product was killed is already gone, which is fine. */
     @Override
-    public void close() throws IOException {
-        telnet.disconnect();
+    public void close() {
+        try {
+            telnet.disconnect();
+        } catch (IOException alreadyGone) {
+            // The product was killed under the connection: nothing left to close.
+        }
     }
 }

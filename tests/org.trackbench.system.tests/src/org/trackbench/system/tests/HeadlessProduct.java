@@ -72,6 +72,14 @@ final class HeadlessProduct implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** SIGKILL: no shutdown hook, no orderly stop, as when power fails or the OOM killer strikes. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(START.toSeconds(), TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the product survived SIGKILL for " + START);
+        }
+    }
+
     String log() {
         try {
             return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
