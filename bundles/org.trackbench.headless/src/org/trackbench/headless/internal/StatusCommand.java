@@ -8,6 +8,9 @@ import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.trackbench.core.capture.TimeEntry;
 import org.trackbench.core.capture.TimeTracker;
 import org.trackbench.core.capture.TrackerStatus;
@@ -16,45 +19,62 @@ import org.trackbench.core.queue.QueueStore;
 import org.trackbench.core.sync.SyncService;
 import org.trackbench.core.sync.SyncStatus;
 
-/** {@code trackbench:status}: sync, queue and tracker on one screen. */
+/**
+ * {@code trackbench:status}: sync, queue and tracker on one screen. It works when they do not: a service that
+ * could not start is shown with the reason its component recorded (a locked or damaged database, say).
+ */
 @Component(service = StatusCommand.class, property = { Commands.SCOPE, "osgi.command.function=status" })
 public final class StatusCommand {
 
-    private final SyncService sync;
-    private final QueueStore store;
-    private final TimeTracker tracker;
-    private final Clock clock;
+    private final ComponentHealth health;
+    private final Clock clock = Clock.systemUTC();
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile SyncService sync;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile QueueStore store;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile TimeTracker tracker;
 
     @Activate
-    public StatusCommand(@Reference SyncService sync, @Reference QueueStore store, @Reference TimeTracker tracker) {
-        this(sync, store, tracker, Clock.systemUTC());
-    }
-
-    StatusCommand(SyncService sync, QueueStore store, TimeTracker tracker, Clock clock) {
-        this.sync = sync;
-        this.store = store;
-        this.tracker = tracker;
-        this.clock = clock;
+    public StatusCommand(@Reference ServiceComponentRuntime runtime) {
+        this.health = new ComponentHealth(runtime);
     }
 
     @Descriptor("shows the sync, the queue and the time entry")
     public String status() {
         Instant now = clock.instant();
-        SyncStatus syncStatus = sync.status();
-        Map<ItemStatus, Long> counts = store.countByStatus();
-        TrackerStatus trackerStatus = tracker.status();
-        TextTable table = TextTable.fields("TRACKBENCH", "")
-                .row("sync", syncStatus.state().label() + ", next run " + Durations.until(syncStatus.nextRun(), now)
-                        + ", last success " + Durations.local(syncStatus.lastSuccess()))
-                .row("queue", "pending " + counts.get(ItemStatus.PENDING) + ", in flight " + counts.get(ItemStatus.IN_FLIGHT)
-                        + ", blocked " + counts.get(ItemStatus.BLOCKED) + ", failed " + counts.get(ItemStatus.FAILED)
-                        + ", sent " + counts.get(ItemStatus.SENT))
-                .row("last error", syncStatus.lastError())
-                .row("tracker", tracker(trackerStatus, now))
-                .row("capture", trackerStatus.capture());
-        if (!syncStatus.typesWithoutHandler().isEmpty()) {
-            table.row("no handler", String.join(", ", syncStatus.typesWithoutHandler().stream().sorted().toList())
-                    + " (items wait until a plug-in handles them)");
+        SyncService currentSync = sync;
+        QueueStore currentStore = store;
+        TimeTracker currentTracker = tracker;
+        TextTable table = TextTable.fields("TRACKBENCH", "");
+        if (currentSync == null) {
+            table.row("sync", health.why(SyncService.class));
+        } else {
+            SyncStatus syncStatus = currentSync.status();
+            table.row("sync", syncStatus.state().label() + ", next run " + Durations.until(syncStatus.nextRun(), now)
+                    + ", last success " + Durations.local(syncStatus.lastSuccess()));
+            table.row("last error", syncStatus.lastError());
+            if (!syncStatus.typesWithoutHandler().isEmpty()) {
+                table.row("no handler", String.join(", ", syncStatus.typesWithoutHandler().stream().sorted().toList())
+                        + " (items wait until a plug-in handles them)");
+            }
+        }
+        if (currentStore == null) {
+            table.row("queue", health.why(QueueStore.class));
+        } else {
+            Map<ItemStatus, Long> counts = currentStore.countByStatus();
+            table.row("queue", "pending " + counts.get(ItemStatus.PENDING) + ", in flight " + counts.get(ItemStatus.IN_FLIGHT)
+                    + ", blocked " + counts.get(ItemStatus.BLOCKED) + ", failed " + counts.get(ItemStatus.FAILED)
+                    + ", sent " + counts.get(ItemStatus.SENT));
+        }
+        if (currentTracker == null) {
+            table.row("tracker", health.why(TimeTracker.class));
+        } else {
+            TrackerStatus trackerStatus = currentTracker.status();
+            table.row("tracker", tracker(trackerStatus, now)).row("capture", trackerStatus.capture());
         }
         return table.toString();
     }

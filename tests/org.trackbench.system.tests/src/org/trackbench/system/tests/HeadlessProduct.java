@@ -37,21 +37,26 @@ final class HeadlessProduct implements AutoCloseable {
      * in {@code TRACKBENCH_TOKEN} as {@code ./trackbench run} does for the reference server it starts.
      */
     static HeadlessProduct launch(Path home, String token) throws IOException {
+        return launch(home, token, "Trackbench ready");
+    }
+
+    /** Starts the product and waits until its log shows {@code awaited}, e.g. the reason a service could not start. */
+    static HeadlessProduct launch(Path home, String token, String awaited) throws IOException {
         Path configuration = privateConfiguration(home);
         int port = freePort();
         Path log = nextLog(home);
         ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Xmx256m",
                 "-Dfelix.cm.dir=" + home.resolve("settings"), "-Dorg.slf4j.simpleLogger.logFile=" + log,
                 "-jar", launcherJar().toString(), "-configuration", configuration.toString(),
-                "-data", home.resolve("data").toString(), "-console", "127.0.0.1:" + port, "-consoleLog")
+                "-data", home.resolve("data").toString(), "-console", "127.0.0.1:" + port)
                 .redirectErrorStream(true).redirectOutput(log.resolveSibling(log.getFileName() + ".out").toFile());
         builder.environment().remove("TRACKBENCH_TOKEN");
         if (token != null) {
             builder.environment().put("TRACKBENCH_TOKEN", token);
         }
         HeadlessProduct product = new HeadlessProduct(builder.start(), log, port);
-        Await.until("the product says it is ready", START,
-                () -> product.log().contains("Trackbench ready") || !product.process.isAlive(), product::log);
+        Await.until("the product logs '" + awaited + "'", START,
+                () -> product.log().contains(awaited) || !product.process.isAlive(), product::log);
         if (!product.process.isAlive()) {
             throw new IllegalStateException("the product exited with " + product.process.exitValue() + ":\n" + product.log());
         }

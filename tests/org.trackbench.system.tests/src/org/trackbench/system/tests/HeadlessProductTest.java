@@ -169,6 +169,26 @@ class HeadlessProductTest {
         assertEquals(List.of("start", "stop"), appliedFor(entry).stream().map(AppliedItem::detail).toList());
     }
 
+    @Test
+    void aDamagedQueueIsReportedAtTheConsoleAndLeftUntouched() throws Exception {
+        try (GogoConsole console = launch()) {
+            entryOf(console.run("trackbench:start Before the damage"));
+        }
+        product.terminate();
+        Path queue = home.resolve("data/queue");
+        Damage.garble(queue);
+        Map<String, Long> damaged = Damage.checksums(queue);
+
+        product = HeadlessProduct.launch(home, token, "Queue store cannot start");
+        try (GogoConsole console = product.console()) {
+            String status = console.run("trackbench:status");
+            assertTrue(status.contains("queue       unavailable: Cannot open the queue database at " + queue), status);
+            assertTrue(status.contains("left untouched"), status);
+            assertTrue(status.contains("tracker     unavailable: "), status);
+        }
+        assertEquals(damaged, Damage.checksums(queue), "the damaged files are kept exactly as they were");
+    }
+
     /** Launches (or relaunches) the product in {@link #home} and points it at the test's server. */
     private GogoConsole launch() throws Exception {
         product = HeadlessProduct.launch(home, token);

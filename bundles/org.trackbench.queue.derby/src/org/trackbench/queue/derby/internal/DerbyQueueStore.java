@@ -67,7 +67,13 @@ public final class DerbyQueueStore implements QueueStore {
         LOG.info("Queue store starting at {}", options.databaseDirectory());
         this.clock = clock;
         this.events = new QueueEventPublisher(eventAdmin);
-        this.database = QueueDatabase.open(options.databaseDirectory());
+        try {
+            this.database = QueueDatabase.open(options.databaseDirectory());
+        } catch (QueueException e) {
+            // SCR records the failure for trackbench:status; the log must say it too.
+            LOG.error("Queue store cannot start: {}", e.getMessage());
+            throw e;
+        }
         this.cipher = new BlobCipher(keys);
         this.writer = new ItemWriter(options.maxBlobBytes(), database.transaction(ItemWriter::highestStoredId), cipher);
         List<Long> released = database.transaction(DeliveryTransitions::releaseOrphanedLeases);
