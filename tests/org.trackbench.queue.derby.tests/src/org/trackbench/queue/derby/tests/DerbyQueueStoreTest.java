@@ -2,6 +2,7 @@ package org.trackbench.queue.derby.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +10,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -164,6 +166,27 @@ class DerbyQueueStoreTest extends QueueStoreContractTest {
         }
         QueueStore reopened = fixture.configure(locked, DEFAULT_MAX_BLOB);
         assertEquals(1, reopened.countByStatus().get(ItemStatus.PENDING), "nothing was lost");
+    }
+
+    /** Runs where file modes bind: root writes anywhere, so there it is skipped (CI runs as root). */
+    @Test
+    void readOnlyDatabaseIsReportedNotRegisteredAndLeftUntouched() throws Exception {
+        assumeFalse("root".equals(System.getProperty("user.name")), "root ignores file modes");
+        givenNote("read only");
+        Path readOnly = directory;
+        fixture.configure(fixture.newDirectory("elsewhere"), DEFAULT_MAX_BLOB);
+        Await.until("Derby released the database", Duration.ofSeconds(30), () -> !Files.exists(readOnly.resolve("db.lck")));
+        Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-x------"));
+        try {
+            Map<String, Long> before = snapshot(readOnly);
+
+            String reason = fixture.refusal(readOnly);
+
+            assertTrue(reason.contains(readOnly.toString()) && reason.contains("not writable"), reason);
+            assertEquals(before, snapshot(readOnly), "the files are kept exactly as they were");
+        } finally {
+            Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("rwx------"));
+        }
     }
 
     @Test
