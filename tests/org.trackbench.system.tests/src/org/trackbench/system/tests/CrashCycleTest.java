@@ -79,7 +79,8 @@ class CrashCycleTest {
                     configure(console, server);
                 }
                 driver.act(console, 1 + random.nextInt(6));
-                Thread.sleep(random.nextInt(1_500));
+                driver.keepRunning(console);
+                Thread.sleep(1_000 + random.nextInt(2_000));
                 if (random.nextBoolean()) {
                     console.send(driver.nextCommand(console));
                     Thread.sleep(random.nextInt(20));

@@ -35,6 +35,14 @@ final class TimeEntryDriver {
         }
     }
 
+    /** Leaves the entry running (starting or resuming it as needed), so screenshots are taken meanwhile. */
+    void keepRunning(GogoConsole console) throws IOException {
+        String state = state(console.run("trackbench:status"));
+        if (!state.equals("running")) {
+            record(console.run(state.equals("paused") ? "trackbench:resume" : "trackbench:start crash cycle work"));
+        }
+    }
+
     /** Sends one transition without waiting for the answer: the kill that follows may cut it. */
     String nextCommand(GogoConsole console) throws IOException {
         return next(state(console.run("trackbench:status")));
