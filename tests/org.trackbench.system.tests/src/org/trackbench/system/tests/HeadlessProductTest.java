@@ -20,6 +20,7 @@ import org.trackbench.server.Faults;
 import org.trackbench.server.ReferenceServer;
 import org.trackbench.testing.Await;
 import org.trackbench.testing.Configurations;
+import org.trackbench.testing.DatabaseDamage;
 
 /**
  * The materialized headless product in its own process, driven through its Gogo console as an admin would,
@@ -176,8 +177,8 @@ class HeadlessProductTest {
         }
         product.terminate();
         Path queue = home.resolve("data/queue");
-        Damage.garble(queue);
-        Map<String, Long> damaged = Damage.checksums(queue);
+        DatabaseDamage.garble(queue);
+        Map<String, Long> damaged = DatabaseDamage.checksums(queue);
 
         product = HeadlessProduct.launch(home, token, "Queue store cannot start");
         try (GogoConsole console = product.console()) {
@@ -186,7 +187,7 @@ class HeadlessProductTest {
             assertTrue(status.contains("left untouched"), status);
             assertTrue(status.contains("tracker     unavailable: "), status);
         }
-        assertEquals(damaged, Damage.checksums(queue), "the damaged files are kept exactly as they were");
+        assertEquals(damaged, DatabaseDamage.checksums(queue), "the damaged files are kept exactly as they were");
     }
 
     /** Launches (or relaunches) the product in {@link #home} and points it at the test's server. */

@@ -40,6 +40,7 @@ import org.trackbench.core.queue.QueueEvents;
 import org.trackbench.core.queue.QueueItem;
 import org.trackbench.core.queue.QueueStore;
 import org.trackbench.testing.Await;
+import org.trackbench.testing.DatabaseDamage;
 import org.trackbench.testing.QueueStoreFixture;
 
 /** The contract, plus what is Derby's own: events, schema migration, damaged databases. Runs in Equinox. */
@@ -130,18 +131,7 @@ class DerbyQueueStoreTest extends QueueStoreContractTest {
         Path corrupt = directory;
         fixture.configure(fixture.newDirectory("elsewhere"), DEFAULT_MAX_BLOB);
         Await.until("Derby released the database", Duration.ofSeconds(30), () -> !Files.exists(corrupt.resolve("db.lck")));
-        // Garbage in the data files and the log's control files: Derby cannot recover this from its log.
-        List<Path> damaged = new java.util.ArrayList<>(List.of(corrupt.resolve("log/log.ctrl"), corrupt.resolve("log/logmirror.ctrl")));
-        try (Stream<Path> files = Files.list(corrupt.resolve("seg0"))) {
-            files.filter(f -> f.getFileName().toString().endsWith(".dat")).forEach(damaged::add);
-        }
-        for (Path file : damaged) {
-            byte[] bytes = Files.readAllBytes(file);
-            for (int i = 0; i < bytes.length; i++) {
-                bytes[i] = (byte) (i * 31 + 7);
-            }
-            Files.write(file, bytes);
-        }
+        DatabaseDamage.garble(corrupt);
         Map<String, Long> before = snapshot(corrupt);
 
         String reason = fixture.refusal(corrupt);

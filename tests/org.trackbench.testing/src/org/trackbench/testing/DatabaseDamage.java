@@ -1,4 +1,4 @@
-package org.trackbench.system.tests;
+package org.trackbench.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,13 +11,13 @@ import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
 /** Garbage written over a Derby database beyond what its log can repair, and checksums to prove it was left alone. */
-final class Damage {
+public final class DatabaseDamage {
 
-    private Damage() {
+    private DatabaseDamage() {
     }
 
     /** Overwrites the data files and the log's control files; Derby repairs damaged pages from an intact log. */
-    static void garble(Path database) throws IOException {
+    public static void garble(Path database) throws IOException {
         List<Path> files = new ArrayList<>(List.of(database.resolve("log/log.ctrl"), database.resolve("log/logmirror.ctrl")));
         try (Stream<Path> data = Files.list(database.resolve("seg0"))) {
             data.filter(file -> file.getFileName().toString().endsWith(".dat")).forEach(files::add);
@@ -32,7 +32,7 @@ final class Damage {
     }
 
     /** Checksums of the database's files; Derby's lock files hold no data and come and go with each boot attempt. */
-    static Map<String, Long> checksums(Path database) throws IOException {
+    public static Map<String, Long> checksums(Path database) throws IOException {
         Map<String, Long> sums = new TreeMap<>();
         try (Stream<Path> files = Files.walk(database)) {
             for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().endsWith(".lck")).toList()) {
