@@ -1,6 +1,7 @@
 package org.trackbench.sync.internal;
 
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,8 +22,12 @@ final class HandlerRegistry {
 
     /** The types whose handler arrived since the last call: their waiting items can go now. */
     Set<String> takeArrivals() {
-        Set<String> taken = new HashSet<>(arrivals);
-        arrivals.removeAll(taken);
+        Set<String> taken = new HashSet<>();
+        // Removing one by one: an arrival added meanwhile is either taken now or left for the next call.
+        for (Iterator<String> pending = arrivals.iterator(); pending.hasNext();) {
+            taken.add(pending.next());
+            pending.remove();
+        }
         return taken;
     }
 
