@@ -5,6 +5,8 @@
 # 8470, where sync looks by default) with a fresh token, and stops it on exit.
 #   run-headless.sh <product directory> [extra Equinox arguments]
 set -euo pipefail
+# Everything Trackbench writes (queue, settings, logs, exports) is its user's only.
+umask 077
 
 PRODUCT_DIR="$1"; shift
 DATA_DIR="${TRACKBENCH_DATA:-${XDG_DATA_HOME:-$HOME/.local/share}/trackbench}"
