@@ -1,6 +1,7 @@
 package org.trackbench.headless.internal;
 
 import java.util.Arrays;
+import java.util.Dictionary;
 
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
@@ -56,18 +57,20 @@ public final class ConfigCommand {
 
     private String show(String pid) {
         ObjectClassDefinition definition = settings.definition(pid);
+        Dictionary<String, Object> saved = settings.saved(pid);
         TextTable table = TextTable.listing("KEY", "VALUE", "DEFAULT", "NAME");
         for (AttributeDefinition attribute : definition.getAttributeDefinitions(ObjectClassDefinition.ALL)) {
-            table.row(attribute.getID(), shown(pid, attribute), Settings.defaultValue(attribute), attribute.getName());
+            table.row(attribute.getID(), shown(saved.get(attribute.getID()), attribute), Settings.defaultValue(attribute),
+                    attribute.getName());
         }
         return table.toString();
     }
 
-    private String shown(String pid, AttributeDefinition attribute) {
-        boolean secret = attribute.getType() == AttributeDefinition.PASSWORD;
-        return settings.saved(pid, attribute.getID())
-                .map(value -> secret ? "(set)" : String.valueOf(value))
-                .orElse("(default)");
+    private static String shown(Object saved, AttributeDefinition attribute) {
+        if (saved == null) {
+            return "(default)";
+        }
+        return attribute.getType() == AttributeDefinition.PASSWORD ? "(set)" : String.valueOf(saved);
     }
 
     private String set(String pid, String key, String value) {

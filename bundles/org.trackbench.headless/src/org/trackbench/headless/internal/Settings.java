@@ -75,14 +75,19 @@ final class Settings {
                         + "'; its settings: " + String.join(", ", Arrays.stream(attributes).map(AttributeDefinition::getID).toList())));
     }
 
-    /** The value saved for {@code key}, empty when the default applies. */
-    Optional<Object> saved(String pid, String key) {
-        return properties(pid).map(properties -> properties.get(key));
+    /** The values saved for {@code pid}, one read of Configuration Admin; a key without one takes its default. */
+    Dictionary<String, Object> saved(String pid) {
+        return properties(pid).orElseGet(Hashtable::new);
     }
 
     /** The saved value, else the Metatype default. */
     String effective(String pid, String key) {
-        return saved(pid, key).map(String::valueOf).orElseGet(() -> defaultValue(attribute(definition(pid), key)));
+        return effective(pid, attribute(definition(pid), key));
+    }
+
+    private String effective(String pid, AttributeDefinition attribute) {
+        Object value = saved(pid).get(attribute.getID());
+        return value == null ? defaultValue(attribute) : String.valueOf(value);
     }
 
     static String defaultValue(AttributeDefinition attribute) {
@@ -103,7 +108,7 @@ final class Settings {
                     + " files (the access token goes to secure storage with trackbench:login)");
         }
         Object value = AttributeValues.parse(attribute, text);
-        String before = effective(pid, key);
+        String before = effective(pid, attribute);
         update(pid, properties -> properties.put(key, value));
         return before;
     }
