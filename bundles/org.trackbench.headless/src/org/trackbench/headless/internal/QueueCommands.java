@@ -153,7 +153,7 @@ public final class QueueCommands {
         Set<ItemStatus> selected;
         try {
             target = Path.of(file).toAbsolutePath();
-            selected = list(statuses).stream().map(ItemStatus::parse).collect(Collectors.toSet());
+            selected = statuses(statuses);
         } catch (IllegalArgumentException e) {
             return Commands.usage(e, EXPORT_USAGE);
         }
@@ -172,13 +172,18 @@ public final class QueueCommands {
             throw new IllegalArgumentException("limit '" + limit + "' is not a number; expected 1 to " + QueueQuery.MAX_LIMIT, e);
         }
         QueueQuery query = QueueQuery.all(rows).sortedBy(QueueQuery.SortKey.ID, true)
-                .withStatuses(list(statuses).stream().map(ItemStatus::parse).collect(Collectors.toSet()))
+                .withStatuses(statuses(statuses))
                 .withEntityTypes(Set.copyOf(list(types))).withText(text);
         if (!after.isBlank()) {
             long id = Commands.id(after);
             query = query.after(new QueueQuery.PageCursor(id, id));
         }
         return query;
+    }
+
+    /** @throws IllegalArgumentException naming a status that is not one and the accepted ones */
+    private static Set<ItemStatus> statuses(String commaSeparated) {
+        return list(commaSeparated).stream().map(ItemStatus::parse).collect(Collectors.toSet());
     }
 
     private static List<String> list(String commaSeparated) {
