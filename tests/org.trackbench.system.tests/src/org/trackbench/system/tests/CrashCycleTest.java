@@ -95,7 +95,7 @@ class CrashCycleTest {
         List<JsonNode> items;
         try (GogoConsole console = product.console()) {
             console.run("trackbench:sync now");
-            Await.until("the queue is drained", DRAIN, () -> drained(console), () -> status(console));
+            Await.until("the queue is drained", DRAIN, () -> drained(console), () -> console.run("trackbench:status"));
             console.run("trackbench:export " + export);
             items = Files.readAllLines(export, StandardCharsets.UTF_8).stream().map(this::parse).toList();
         }
@@ -119,7 +119,7 @@ class CrashCycleTest {
         assertEquals(0, lostAcknowledged, "acknowledged transitions missing from the queue");
     }
 
-    private void configure(GogoConsole console, ReferenceServer server) throws IOException {
+    private void configure(GogoConsole console, ReferenceServer server) {
         console.run("trackbench:config org.trackbench.sync serverUrl " + server.baseUri());
         console.run("trackbench:config org.trackbench.sync backoffBaseMillis 100");
         console.run("trackbench:config org.trackbench.sync backoffCapMillis 2000");
@@ -154,16 +154,7 @@ class CrashCycleTest {
     }
 
     private boolean drained(GogoConsole console) {
-        String status = status(console);
-        return status.contains("pending 0, in flight 0, blocked 0, failed 0");
-    }
-
-    private static String status(GogoConsole console) {
-        try {
-            return console.run("trackbench:status");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return console.run("trackbench:status").contains("pending 0, in flight 0, blocked 0, failed 0");
     }
 
     private JsonNode parse(String line) {

@@ -65,7 +65,7 @@ class DataProtectionTest {
             console.run("trackbench:start Protected work");
 
             Await.until("a screenshot reaches the server", DELIVERY, () -> screenshots().count() > 0,
-                    () -> unchecked(console, "trackbench:status"));
+                    () -> console.run("trackbench:status"));
             console.run("trackbench:stop");
             assertTrue(console.run("trackbench:export " + export).startsWith("Exported "));
         }
@@ -90,14 +90,6 @@ class DataProtectionTest {
         try {
             Path directory = serverData.resolve("screenshots");
             return Files.exists(directory) ? Files.list(directory).toList().stream() : Stream.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String unchecked(GogoConsole console, String command) {
-        try {
-            return console.run(command);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

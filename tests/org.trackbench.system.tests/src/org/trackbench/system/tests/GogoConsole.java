@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -50,15 +51,27 @@ final class GogoConsole implements AutoCloseable {
     }
 
     /** Types a command line and does not wait for its answer. */
-    void send(String commandLine) throws IOException {
-        out.write((commandLine + "\r\n").getBytes(StandardCharsets.UTF_8));
-        out.flush();
+    void send(String commandLine) {
+        try {
+            out.write((commandLine + "\r\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot type '" + commandLine + "' at the console", e);
+        }
     }
 
-    /** Runs one command line and returns its output, without the echoed line and the prompt. */
-    String run(String commandLine) throws IOException {
+    /**
+     * Runs one command line and returns its output, without the echoed line and the prompt. A console that
+     * stops answering fails the test: callers in lambdas need no checked exception.
+     */
+    String run(String commandLine) {
         send(commandLine);
-        String answer = readToPrompt().replace("\r", "");
+        String answer;
+        try {
+            answer = readToPrompt().replace("\r", "");
+        } catch (IOException e) {
+            throw new UncheckedIOException("no answer to '" + commandLine + "'", e);
+        }
         int echoEnd = answer.indexOf('\n');
         return echoEnd < 0 ? "" : answer.substring(echoEnd + 1).strip();
     }

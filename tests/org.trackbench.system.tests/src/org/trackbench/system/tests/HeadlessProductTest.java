@@ -215,11 +215,11 @@ class HeadlessProductTest {
     }
 
     private static String show(GogoConsole console, long id) {
-        return unchecked(() -> console.run("trackbench:show " + id));
+        return console.run("trackbench:show " + id);
     }
 
     private static String status(GogoConsole console) {
-        return unchecked(() -> console.run("trackbench:status"));
+        return console.run("trackbench:status");
     }
 
     private static String entryOf(String answer) {
@@ -232,17 +232,5 @@ class HeadlessProductTest {
         Matcher matcher = QUEUED.matcher(answer);
         assertTrue(matcher.find(), answer);
         return Long.parseLong(matcher.group(1));
-    }
-
-    private interface ConsoleCall {
-        String run() throws Exception;
-    }
-
-    private static String unchecked(ConsoleCall call) {
-        try {
-            return call.run();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

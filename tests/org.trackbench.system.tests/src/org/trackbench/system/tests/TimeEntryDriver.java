@@ -1,6 +1,5 @@
 package org.trackbench.system.tests;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -27,16 +26,14 @@ final class TimeEntryDriver {
     }
 
     /** Sends {@code actions} transitions, each legal in the state the status shows. */
-    void act(GogoConsole console, int actions) throws IOException {
+    void act(GogoConsole console, int actions) {
         for (int i = 0; i < actions; i++) {
-            String status = console.run("trackbench:status");
-            String command = next(state(status));
-            record(console.run(command));
+            record(console.run(nextCommand(console)));
         }
     }
 
     /** Leaves the entry running (starting or resuming it as needed), so screenshots are taken meanwhile. */
-    void keepRunning(GogoConsole console) throws IOException {
+    void keepRunning(GogoConsole console) {
         String state = state(console.run("trackbench:status"));
         if (!state.equals("running")) {
             record(console.run(state.equals("paused") ? "trackbench:resume" : "trackbench:start crash cycle work"));
@@ -44,7 +41,7 @@ final class TimeEntryDriver {
     }
 
     /** Sends one transition without waiting for the answer: the kill that follows may cut it. */
-    String nextCommand(GogoConsole console) throws IOException {
+    String nextCommand(GogoConsole console) {
         return next(state(console.run("trackbench:status")));
     }
 
