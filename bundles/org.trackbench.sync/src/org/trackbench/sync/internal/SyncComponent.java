@@ -44,6 +44,11 @@ public final class SyncComponent implements SyncService, EventHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncComponent.class);
     private static final Duration FIRST_RUN_DELAY = Duration.ofSeconds(1);
+    /**
+     * Longest wait between two health probes while the server is unreachable. A probe is one small GET, and
+     * after a week offline an hour-long item backoff would otherwise delay the return by up to an hour.
+     */
+    private static final Duration OFFLINE_PROBE_CAP = Duration.ofSeconds(15);
 
     private final HandlerRegistry handlers = new HandlerRegistry();
     private final SyncOptions options;
@@ -66,7 +71,8 @@ public final class SyncComponent implements SyncService, EventHandler {
         BackoffPolicy backoff = new BackoffPolicy(options.backoffBase(), options.backoffCap(), random);
         this.sender = new HttpSender(options, store, new AnswerClassifier(clock));
         this.workers = Executors.newFixedThreadPool(options.concurrency(), new SenderThreads());
-        this.circuit = new CircuitBreaker(backoff);
+        this.circuit = new CircuitBreaker(new BackoffPolicy(options.backoffBase(),
+                options.backoffCap().compareTo(OFFLINE_PROBE_CAP) < 0 ? options.backoffCap() : OFFLINE_PROBE_CAP, random));
         this.status = new SyncStatusReporter(store, events);
         OutcomeRecorder recorder = new OutcomeRecorder(store, backoff, options.maxAttempts(), options.pollInterval(), clock);
         this.job = new SyncJob(new SyncJob.Parts(options, store, sender, handlers, tokens, recorder, circuit, status,
@@ -102,8 +108,11 @@ public final class SyncComponent implements SyncService, EventHandler {
 
     @Override
     public void handleEvent(Event event) {
-        if (QueueEvents.TOPIC_ENQUEUED.equals(event.getTopic())
-                || ItemStatus.PENDING.label().equals(event.getProperty(QueueEvents.STATUS))) {
+        // Paused, waiting for sign-in or backing off from an outage, a new item changes nothing: resume, login and
+        // the job's own probe schedule wake it. Waking it anyway would count the whole queue on every enqueue.
+        boolean due = QueueEvents.TOPIC_ENQUEUED.equals(event.getTopic())
+                || ItemStatus.PENDING.label().equals(event.getProperty(QueueEvents.STATUS));
+        if (due && status.state() == SyncState.ONLINE && !circuit.isOpen()) {
             job.wake();
         }
     }

@@ -27,8 +27,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + " Only answers that blame the item spend one; being offline never does.", min = "1")
     int maxAttempts() default 10;
 
-    @AttributeDefinition(name = "Concurrent requests", min = "1", max = "64")
-    int concurrency() default 4;
+    @AttributeDefinition(name = "Concurrent requests", description = "Requests in flight at once; items of one time"
+            + " entry still go in order.", min = "1", max = "64")
+    int concurrency() default 16;
 
     @AttributeDefinition(name = "Connect timeout (ms)", min = "1")
     long connectTimeoutMillis() default 10_000;

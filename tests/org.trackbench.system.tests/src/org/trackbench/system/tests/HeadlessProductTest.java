@@ -21,6 +21,8 @@ import org.trackbench.server.ReferenceServer;
 import org.trackbench.testing.Await;
 import org.trackbench.testing.Configurations;
 import org.trackbench.testing.DatabaseDamage;
+import org.trackbench.testing.product.GogoConsole;
+import org.trackbench.testing.product.HeadlessProduct;
 
 /**
  * The materialized headless product in its own process, driven through its Gogo console as an admin would,
@@ -88,7 +90,7 @@ class HeadlessProductTest {
             assertTrue(console.run("trackbench:resume").contains("nothing was changed"), "a running entry cannot resume");
 
             assertEquals(before, console.run("trackbench:queue"));
-            assertTrue(Pattern.compile("concurrency +\\(default\\) +4 ").matcher(console.run("trackbench:config org.trackbench.sync")).find(),
+            assertTrue(Pattern.compile("concurrency +\\(default\\) +16 ").matcher(console.run("trackbench:config org.trackbench.sync")).find(),
                     "concurrency kept its default");
         }
     }
