@@ -1,7 +1,7 @@
 package org.trackbench.queue.derby.internal;
 
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.sql.Blob;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -54,6 +54,7 @@ public final class DerbyQueueStore implements QueueStore {
     private final QueueEventPublisher events;
     private final EnqueueValidator validator = new EnqueueValidator();
     private final BlobCipher cipher;
+    private final BlobMemory blobMemory = BlobMemory.ofHeap();
     private final ItemWriter writer;
     private final Clock clock;
 
@@ -150,6 +151,7 @@ public final class DerbyQueueStore implements QueueStore {
         byte[] ciphertext;
         String keyId;
         String nonce;
+        BlobMemory.Reservation memory = null;
         try {
             PreparedStatement query = connection.prepareStatement("SELECT DATA, KEY_ID, NONCE FROM TB_QUEUE_BLOB WHERE ITEM_ID = ?");
             query.setLong(1, id);
@@ -164,18 +166,29 @@ public final class DerbyQueueStore implements QueueStore {
                 // Stored before blobs were encrypted: streamed as it is.
                 return new BlobStream(row.getBinaryStream(1), connection);
             }
-            ciphertext = row.getBytes(1);
+            Blob data = row.getBlob(1);
+            long size = data.length();
+            memory = blobMemory.reserve(id, size);
+            ciphertext = data.getBytes(1, (int) size);
             nonce = row.getString(3);
             connection.commit();
             connection.close();
         } catch (SQLException | RuntimeException e) {
+            if (memory != null) {
+                memory.release();
+            }
             closeAfterFailure(connection, e);
             if (e instanceof RuntimeException runtime) {
                 throw runtime;
             }
             throw new QueueException("Cannot open the blob of item " + id + ": " + e.getMessage(), e);
         }
-        return new ByteArrayInputStream(cipher.open(id, keyId, nonce, ciphertext));
+        try {
+            return memory.stream(cipher.open(id, keyId, nonce, ciphertext));
+        } catch (RuntimeException e) {
+            memory.release();
+            throw e;
+        }
     }
 
     private static void closeAfterFailure(Connection connection, Exception failure) {
