@@ -25,6 +25,8 @@ import org.trackbench.server.Faults;
 import org.trackbench.server.ReferenceServer;
 import org.trackbench.testing.Await;
 import org.trackbench.testing.Configurations;
+import org.trackbench.testing.product.GogoConsole;
+import org.trackbench.testing.product.HeadlessProduct;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -23,6 +23,8 @@ import org.trackbench.server.ReferenceServer;
 import org.trackbench.testing.Await;
 import org.trackbench.testing.ByteScan;
 import org.trackbench.testing.Configurations;
+import org.trackbench.testing.product.GogoConsole;
+import org.trackbench.testing.product.HeadlessProduct;
 
 /**
  * The product's whole data directory, its logs and an export, after a token was set and a screenshot was taken,

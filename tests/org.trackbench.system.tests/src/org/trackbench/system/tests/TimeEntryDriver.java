@@ -6,6 +6,8 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.trackbench.testing.product.GogoConsole;
+
 /**
  * Plays a person at the console: random legal transitions of the time entry, whichever state a restart left it
  * in. Remembers each transition the console acknowledged: those were committed before the answer.

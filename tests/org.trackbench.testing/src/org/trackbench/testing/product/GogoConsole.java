@@ -1,4 +1,4 @@
-package org.trackbench.system.tests;
+package org.trackbench.testing.product;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,7 +17,7 @@ import org.apache.commons.net.telnet.TelnetClient;
 import org.apache.commons.net.telnet.TerminalTypeOptionHandler;
 
 /** A person at the product's Gogo console over telnet: types a command, reads what it prints up to the next prompt. */
-final class GogoConsole implements AutoCloseable {
+public final class GogoConsole implements AutoCloseable {
 
     private static final String PROMPT = "g! ";
     private static final byte[] PROMPT_BYTES = PROMPT.getBytes(StandardCharsets.UTF_8);
@@ -33,7 +33,7 @@ final class GogoConsole implements AutoCloseable {
         this.out = telnet.getOutputStream();
     }
 
-    static GogoConsole connect(int port) throws IOException {
+    public static GogoConsole connect(int port) throws IOException {
         TelnetClient telnet = new TelnetClient();
         try {
             telnet.addOptionHandler(new TerminalTypeOptionHandler("xterm", false, false, true, false));
@@ -51,7 +51,7 @@ final class GogoConsole implements AutoCloseable {
     }
 
     /** Types a command line and does not wait for its answer. */
-    void send(String commandLine) {
+    public void send(String commandLine) {
         try {
             out.write((commandLine + "\r\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
@@ -64,7 +64,7 @@ final class GogoConsole implements AutoCloseable {
      * Runs one command line and returns its output, without the echoed line and the prompt. A console that
      * stops answering fails the test: callers in lambdas need no checked exception.
      */
-    String run(String commandLine) {
+    public String run(String commandLine) {
         send(commandLine);
         String answer;
         try {

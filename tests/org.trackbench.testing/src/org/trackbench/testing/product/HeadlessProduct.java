@@ -1,4 +1,4 @@
-package org.trackbench.system.tests;
+package org.trackbench.testing.product;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,6 +8,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.trackbench.testing.Await;
@@ -17,9 +19,9 @@ import org.trackbench.testing.Await;
  * with its own configuration area, settings store and data directory under {@code home}; its output goes to
  * a log of its own in {@code home}. Launching again with the same home is a restart.
  */
-final class HeadlessProduct implements AutoCloseable {
+public final class HeadlessProduct implements AutoCloseable {
 
-    static final Duration START = Duration.ofSeconds(90);
+    public static final Duration START = Duration.ofSeconds(90);
     private static final Path PRODUCT = Path.of(System.getProperty("trackbench.product"));
 
     private final Process process;
@@ -36,20 +38,27 @@ final class HeadlessProduct implements AutoCloseable {
      * Starts the product and waits until it says it is ready; {@code token}, when not {@code null}, is handed over
      * in {@code TRACKBENCH_TOKEN} as {@code ./trackbench run} does for the reference server it starts.
      */
-    static HeadlessProduct launch(Path home, String token) throws IOException {
+    public static HeadlessProduct launch(Path home, String token) throws IOException {
         return launch(home, token, "Trackbench ready");
     }
 
     /** Starts the product and waits until its log shows {@code awaited}, e.g. the reason a service could not start. */
-    static HeadlessProduct launch(Path home, String token, String awaited) throws IOException {
+    public static HeadlessProduct launch(Path home, String token, String awaited) throws IOException {
+        return launch(home, token, awaited, List.of("-Xmx256m"));
+    }
+
+    /** As {@link #launch(Path, String, String)}, the JVM started with {@code jvmOptions} (heap limit, GC log, …). */
+    public static HeadlessProduct launch(Path home, String token, String awaited, List<String> jvmOptions) throws IOException {
         Path configuration = privateConfiguration(home);
         int port = freePort();
         Path log = nextLog(home);
-        ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Xmx256m",
-                "-Dfelix.cm.dir=" + home.resolve("settings"), "-Dorg.slf4j.simpleLogger.logFile=" + log,
+        List<String> command = new ArrayList<>(List.of(javaExecutable()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Dfelix.cm.dir=" + home.resolve("settings"), "-Dorg.slf4j.simpleLogger.logFile=" + log,
                 "-jar", launcherJar().toString(), "-configuration", configuration.toString(),
-                "-data", home.resolve("data").toString(), "-console", "127.0.0.1:" + port)
-                .redirectErrorStream(true).redirectOutput(log.resolveSibling(log.getFileName() + ".out").toFile());
+                "-data", home.resolve("data").toString(), "-console", "127.0.0.1:" + port));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.resolveSibling(log.getFileName() + ".out").toFile());
         builder.environment().remove("TRACKBENCH_TOKEN");
         if (token != null) {
             builder.environment().put("TRACKBENCH_TOKEN", token);
@@ -63,12 +72,16 @@ final class HeadlessProduct implements AutoCloseable {
         return product;
     }
 
-    GogoConsole console() throws IOException {
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public GogoConsole console() throws IOException {
         return GogoConsole.connect(consolePort);
     }
 
     /** Sends SIGTERM and waits for the process to end; returns its exit code. */
-    int terminate() throws InterruptedException {
+    public int terminate() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(START.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -78,14 +91,14 @@ final class HeadlessProduct implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook, no orderly stop, as when power fails or the OOM killer strikes. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         if (!process.waitFor(START.toSeconds(), TimeUnit.SECONDS)) {
             throw new IllegalStateException("the product survived SIGKILL for " + START);
         }
     }
 
-    String log() {
+    public String log() {
         try {
             return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
         } catch (IOException e) {
