@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.GraphicsEnvironment;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -24,8 +21,7 @@ import org.trackbench.testing.QueueStoreFixture;
  */
 class CaptureBenchmark {
 
-    private static final int ITEMS = Integer.getInteger("trackbench.bench.items", 300);
-    private static final Path REPORTS = Path.of(System.getProperty("trackbench.bench.reports", "target/benchmarks"));
+    private static final int STOPS = BenchSize.pick(50, 1_000);
 
     @Test
     void stopLatencyAndCaptureCost() throws Exception {
@@ -37,15 +33,13 @@ class CaptureBenchmark {
                 Map.of("intervalSeconds", 1L, "screenSource.target", "(" + ScreenSource.SOURCE + "=" + source + ")"));
         TimeTracker tracker = configurations.configure("org.trackbench.tracker", Map.of(), TimeTracker.class);
 
-        int cycles = Math.max(50, ITEMS / 10);
-        long[] stopNanos = new long[cycles];
-        for (int i = 0; i < cycles; i++) {
+        double[] stopMillis = new double[STOPS];
+        for (int i = 0; i < STOPS; i++) {
             tracker.start(null, null, null);
             long begin = System.nanoTime();
             tracker.stop();
-            stopNanos[i] = System.nanoTime() - begin;
+            stopMillis[i] = (System.nanoTime() - begin) / 1e6;
         }
-        Arrays.sort(stopNanos);
 
         tracker.start(null, null, null);
         Await.until("a screenshot is taken", Duration.ofSeconds(30),
@@ -53,12 +47,11 @@ class CaptureBenchmark {
         String capture = tracker.status().capture();
         tracker.stop();
 
-        String report = String.format(Locale.ROOT, "# Capture%n%n| figure | value |%n|---|---:|%n"
-                + "| stop() to durable commit, median of %d | %.2f ms |%n| stop(), 90th percentile | %.2f ms |%n"
-                + "| one screenshot at default settings, %s source | %s |%n", cycles, stopNanos[cycles / 2] / 1e6,
-                stopNanos[cycles * 9 / 10] / 1e6, source, capture.substring(capture.indexOf(": ") + 2));
-        Files.createDirectories(REPORTS);
-        Files.writeString(REPORTS.resolve("capture.md"), report);
-        assertTrue(Files.readString(REPORTS.resolve("capture.md")).contains("stop() to durable commit"));
+        BenchmarkReport report = new BenchmarkReport("capture", "Capture: stop() to its durable commit");
+        report.add(new Measurement("stop(), each of " + STOPS + " (median, fastest, slowest)", "ms", stopMillis));
+        report.note("One screenshot at default settings (whole desktop, JPEG quality 0.7) from the " + source
+                + " source: " + capture.substring(capture.indexOf(": ") + 2) + ".");
+        report.write();
+        assertTrue(Files.readString(report.markdown()).contains("stop(), each of"));
     }
 }
