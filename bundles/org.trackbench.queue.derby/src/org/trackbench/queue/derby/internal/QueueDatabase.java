@@ -122,7 +122,7 @@ final class QueueDatabase implements AutoCloseable {
         System.getProperties().putIfAbsent(PAGE_CACHE_PROPERTY,
                 Long.toString(Math.max(MIN_PAGE_CACHE, Math.min(DEFAULT_PAGE_CACHE, pages))));
         // Derby's defaults (a new log file every 1 MB, a checkpoint every 10 MB) stall an enqueue every few hundred
-        // items; larger ones gave ~20 % more durable enqueues (docs/performance.md) for a longer crash recovery.
+        // items (docs/performance.md); larger ones cost a longer replay after a crash.
         System.getProperties().putIfAbsent(LOG_SWITCH_PROPERTY, Integer.toString(16 * 1024 * 1024));
         System.getProperties().putIfAbsent(CHECKPOINT_PROPERTY, Integer.toString(64 * 1024 * 1024));
     }
