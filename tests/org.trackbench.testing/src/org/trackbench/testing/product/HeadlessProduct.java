@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.trackbench.testing.Await;
 
 /**
- * The materialized headless product, launched the way {@code run-headless.sh} launches it, as a child process
+ * The materialized headless product, launched the way {@code run-product.sh} launches it, as a child process
  * with its own configuration area, settings store and data directory under {@code home}; its output goes to
  * a log of its own in {@code home}. Launching again with the same home is a restart.
  */

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Starts the materialized headless product: the Equinox application with the queue, sync and capture,
-# data and settings in a per-user directory. Unless a server URL is configured (trackbench:config) or
+# Starts a materialized product, the workbench or the headless one: the queue, sync and capture with data
+# and settings in a per-user directory, and the Gogo console. Unless a server URL is configured (trackbench:config) or
 # TRACKBENCH_TOKEN names a token for a real server, it also starts the reference server on loopback (port
 # 8470, where sync looks by default) with a fresh token, and stops it on exit.
 #   run-headless.sh <product directory> [extra Equinox arguments]

@@ -1,0 +1,14 @@
+package org.trackbench.ui.internal.handlers;
+
+import org.eclipse.e4.core.di.annotations.Execute;
+import org.eclipse.e4.core.di.extensions.Service;
+import org.trackbench.core.queue.QueueStore;
+
+/** Retry all failed: every failed item, and the items blocked behind them, become due at once. */
+public final class RetryAllFailedHandler {
+
+    @Execute
+    void execute(@Service QueueStore store) {
+        QueueWork.run("Retrying all failed items", store::retryAllFailed);
+    }
+}

@@ -1,0 +1,182 @@
+package org.trackbench.ui.internal.queue;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.di.extensions.Service;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+import org.osgi.service.event.Event;
+import org.trackbench.core.queue.ItemStatus;
+import org.trackbench.core.queue.QueueEvents;
+import org.trackbench.core.queue.QueueItem;
+import org.trackbench.core.queue.QueueStore;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+
+/**
+ * The Queue view: every item in a virtual table read page by page in the background, filtered by status and
+ * text. Queue events reload it, keeping the selection and the scroll position.
+ */
+public final class QueuePart {
+
+    private static final String ALL = "all statuses";
+    private static final int RELOAD_DELAY_MILLIS = 300;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+    private static final String[] COLUMNS = { "id", "type", "status", "attempts", "created", "next attempt", "last error", "size" };
+    private static final int[] WIDTHS = { 70, 130, 80, 70, 150, 150, 320, 80 };
+
+    @Inject
+    private UISynchronize ui;
+    @Inject
+    @Optional
+    private ESelectionService selection;
+
+    private Combo status;
+    private Text search;
+    private Table table;
+    private Label message;
+    private QueueRows rows;
+    private boolean reloadPending;
+
+    @PostConstruct
+    void createControls(Composite parent, @Service QueueStore store) {
+        parent.setLayout(new GridLayout(3, false));
+        status = new Combo(parent, SWT.READ_ONLY);
+        status.add(ALL);
+        for (ItemStatus each : ItemStatus.values()) {
+            status.add(each.label());
+        }
+        status.select(0);
+        search = new Text(parent, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
+        search.setMessage("type, payload or error contains…");
+        search.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        message = new Label(parent, SWT.NONE);
+        message.setLayoutData(new GridData(SWT.END, SWT.CENTER, false, false));
+
+        table = new Table(parent, SWT.VIRTUAL | SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER);
+        table.setHeaderVisible(true);
+        table.setLinesVisible(true);
+        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
+        for (int i = 0; i < COLUMNS.length; i++) {
+            TableColumn column = new TableColumn(table, i == 0 || i == 3 || i == 7 ? SWT.RIGHT : SWT.LEFT);
+            column.setText(COLUMNS[i]);
+            column.setWidth(WIDTHS[i]);
+        }
+        rows = new QueueRows(store, ui::asyncExec, this::showRows, this::showFailure);
+        table.addListener(SWT.SetData, event -> fill((TableItem) event.item, table.indexOf((TableItem) event.item)));
+        table.addListener(SWT.Selection, event -> publishSelection());
+        status.addListener(SWT.Selection, event -> applyFilter());
+        search.addListener(SWT.DefaultSelection, event -> applyFilter());
+        applyFilter();
+    }
+
+    @Focus
+    void focus() {
+        table.setFocus();
+    }
+
+    /** Any change to the queue: read the first pages again, at most every {@value #RELOAD_DELAY_MILLIS} ms. */
+    @Inject
+    @Optional
+    void queueChanged(@UIEventTopic(QueueEvents.TOPIC_ALL) Event event) {
+        if (table == null || table.isDisposed() || reloadPending) {
+            return;
+        }
+        reloadPending = true;
+        table.getDisplay().timerExec(RELOAD_DELAY_MILLIS, () -> {
+            reloadPending = false;
+            if (!table.isDisposed()) {
+                rows.reload();
+            }
+        });
+    }
+
+    /** The selected items, in table order. */
+    private List<QueueItem> selectedItems() {
+        List<QueueItem> selected = new ArrayList<>();
+        for (int index : table.getSelectionIndices()) {
+            if (index < rows.size()) {
+                selected.add(rows.row(index));
+            }
+        }
+        return selected;
+    }
+
+    private void applyFilter() {
+        int chosen = status.getSelectionIndex();
+        Set<ItemStatus> statuses = chosen <= 0 ? Set.of() : EnumSet.of(ItemStatus.values()[chosen - 1]);
+        rows.filter(statuses, search.getText());
+    }
+
+    private void showRows() {
+        if (table.isDisposed()) {
+            return;
+        }
+        List<Long> selectedIds = selectedItems().stream().map(QueueItem::id).toList();
+        int top = table.getTopIndex();
+        table.setItemCount(rows.size() + (rows.hasMore() ? 1 : 0));
+        table.clearAll();
+        List<Integer> reselect = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (selectedIds.contains(rows.row(i).id())) {
+                reselect.add(i);
+            }
+        }
+        table.setSelection(reselect.stream().mapToInt(Integer::intValue).toArray());
+        table.setTopIndex(Math.min(top, Math.max(0, table.getItemCount() - 1)));
+        message.setText(rows.size() + (rows.hasMore() ? "+" : "") + " items");
+        message.requestLayout();
+    }
+
+    private void showFailure(String reason) {
+        if (!message.isDisposed()) {
+            message.setText(reason);
+            message.requestLayout();
+        }
+    }
+
+    private void fill(TableItem item, int index) {
+        if (index >= rows.size()) {
+            item.setText(1, "loading…");
+            rows.more();
+            return;
+        }
+        QueueItem row = rows.row(index);
+        item.setText(new String[] { Long.toString(row.id()), row.entityType(), row.status().label(),
+                Integer.toString(row.attempts()), time(row.createdAt()),
+                row.status() == ItemStatus.SENT ? "" : time(row.nextAttemptAt()),
+                row.lastError() == null ? "" : row.lastError(), row.blobSize() == 0 ? "" : Sizes.of(row.blobSize()) });
+    }
+
+    private void publishSelection() {
+        if (selection != null) {
+            selection.setSelection(selectedItems());
+        }
+    }
+
+    private static String time(Instant instant) {
+        return instant == null ? "" : TIME.format(instant.truncatedTo(ChronoUnit.SECONDS));
+    }
+}

@@ -1,0 +1,118 @@
+package org.trackbench.ui.internal.sync;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.di.extensions.Service;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.osgi.service.event.Event;
+import org.trackbench.core.queue.QueueEvents;
+import org.trackbench.core.sync.SyncEvents;
+import org.trackbench.core.sync.SyncService;
+import org.trackbench.core.sync.SyncState;
+import org.trackbench.core.sync.SyncStatus;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+
+/**
+ * The sync's state in the trim bar: online, offline, sign-in needed or paused, pending and failed counts and the
+ * countdown to the next attempt, from the sync's status events. A click syncs now.
+ */
+public final class SyncStatusControl {
+
+    private static final int TICK_MILLIS = 1_000;
+    private static final long RECOUNT_DELAY_MILLIS = 1_000;
+
+    @Inject
+    private UISynchronize ui;
+
+    private Label label;
+    private volatile SyncService sync;
+    private SyncStatus status;
+    private final Job recount = Job.createSystem("Counting the queue", monitor -> {
+        SyncService current = sync;
+        if (current != null) {
+            SyncStatus counted = current.status();
+            ui.asyncExec(() -> {
+                status = counted;
+                show();
+            });
+        }
+    });
+
+    @PostConstruct
+    void createControls(Composite parent) {
+        parent.setLayout(new FillLayout());
+        label = new Label(parent, SWT.NONE);
+        label.setText("sync: starting…");
+        label.setToolTipText("Click to sync now");
+        label.addListener(SWT.MouseUp, event -> {
+            SyncService current = sync;
+            if (current != null) {
+                current.syncNow();
+            }
+        });
+        tick();
+    }
+
+    @Inject
+    void setSync(@Optional @Service SyncService service) {
+        this.sync = service;
+    }
+
+    /**
+     * The queue changed: read the counts again (at most once a second, off the UI thread), since a paused or
+     * offline sync announces nothing until it runs.
+     */
+    @Inject
+    @Optional
+    void queueChanged(@UIEventTopic(QueueEvents.TOPIC_ALL) Event event) {
+        SyncService current = sync;
+        if (current != null && label != null && !label.isDisposed()) {
+            recount.schedule(RECOUNT_DELAY_MILLIS);
+        }
+    }
+
+    @Inject
+    @Optional
+    void statusChanged(@UIEventTopic(SyncEvents.TOPIC_STATUS) Event event) {
+        if (event.getProperty(SyncEvents.STATUS) instanceof SyncStatus newStatus) {
+            status = newStatus;
+            show();
+        }
+    }
+
+    private void tick() {
+        if (label.isDisposed()) {
+            return;
+        }
+        show();
+        label.getDisplay().timerExec(TICK_MILLIS, this::tick);
+    }
+
+    private void show() {
+        if (label.isDisposed() || status == null) {
+            return;
+        }
+        StringBuilder text = new StringBuilder("sync: ").append(status.state().label()).append(" · ")
+                .append(status.pending()).append(" pending · ").append(status.failed()).append(" failed");
+        if (status.nextRun() != null && status.state() != SyncState.PAUSED) {
+            long seconds = Math.max(0, Duration.between(Instant.now(), status.nextRun()).toSeconds());
+            if (seconds > 0) {
+                text.append(" · next try in ").append(seconds).append(" s");
+            }
+        }
+        label.setText(text.toString());
+        label.setToolTipText(status.lastError() == null ? "Click to sync now" : "Last error: " + status.lastError()
+                + "\nClick to sync now");
+        label.requestLayout();
+    }
+}

@@ -1,0 +1,181 @@
+package org.trackbench.ui.internal.tracker;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BiFunction;
+
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.di.extensions.Service;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+import org.osgi.service.event.Event;
+import org.trackbench.core.capture.TimeEntry;
+import org.trackbench.core.capture.TimeTracker;
+import org.trackbench.core.capture.TrackerEvents;
+import org.trackbench.core.capture.TrackerState;
+import org.trackbench.core.capture.TrackerStatus;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+
+/**
+ * The Tracker view: start, pause, resume and stop the time entry, with only the legal buttons enabled; the
+ * elapsed time, and what capture is doing. Each button's transition is committed to the queue off the UI thread.
+ */
+public final class TrackerPart {
+
+    private static final int TICK_MILLIS = 1_000;
+
+    @Inject
+    private UISynchronize ui;
+
+    private TimeTracker tracker;
+    private Text description;
+    private Text project;
+    private Text task;
+    private Button start;
+    private Button pause;
+    private Button resume;
+    private Button stop;
+    private Label elapsed;
+    private Label capture;
+    private Label message;
+    private volatile TrackerStatus shown;
+    /** One job, so reads cannot overtake each other: scheduled while it runs, it runs once more afterwards. */
+    private final Job refreshJob = Job.create("Reading the tracker", monitor -> {
+        TrackerStatus status = tracker.status();
+        ui.asyncExec(() -> show(status));
+    });
+
+    @PostConstruct
+    void createControls(Composite parent, @Service TimeTracker timeTracker) {
+        this.tracker = timeTracker;
+        parent.setLayout(new GridLayout(4, true));
+        description = field(parent, "Description");
+        project = field(parent, "Project");
+        task = field(parent, "Task");
+        start = button(parent, "Start", (t, entry) -> t.start(entry[0], entry[1], entry[2]));
+        pause = button(parent, "Pause", (t, entry) -> t.pause());
+        resume = button(parent, "Resume", (t, entry) -> t.resume());
+        stop = button(parent, "Stop", (t, entry) -> t.stop());
+        elapsed = wideLabel(parent);
+        elapsed.setFont(JFaceResources.getHeaderFont());
+        capture = wideLabel(parent);
+        message = wideLabel(parent);
+        refresh();
+        tick();
+    }
+
+    /** The tracker changed state, here or from the console: show what it is now. */
+    @Inject
+    @Optional
+    void trackerChanged(@UIEventTopic(TrackerEvents.TOPIC_STATE) Event event) {
+        refresh();
+    }
+
+    @Inject
+    @Optional
+    void captured(@UIEventTopic(TrackerEvents.TOPIC_CAPTURE) Event event) {
+        refresh();
+    }
+
+    private void refresh() {
+        refreshJob.schedule();
+    }
+
+    private void show(TrackerStatus status) {
+        if (start.isDisposed()) {
+            return;
+        }
+        shown = status;
+        TrackerState state = status.state();
+        boolean open = state == TrackerState.RUNNING || state == TrackerState.PAUSED;
+        start.setEnabled(!open);
+        pause.setEnabled(state == TrackerState.RUNNING);
+        resume.setEnabled(state == TrackerState.PAUSED);
+        stop.setEnabled(open);
+        status.currentEntry().ifPresent(entry -> {
+            description.setText(orEmpty(entry.description()));
+            project.setText(orEmpty(entry.project()));
+            task.setText(orEmpty(entry.task()));
+        });
+        capture.setText(status.capture() == null ? "" : "Capture: " + status.capture());
+        showElapsed();
+    }
+
+    private void tick() {
+        if (elapsed.isDisposed()) {
+            return;
+        }
+        showElapsed();
+        elapsed.getDisplay().timerExec(TICK_MILLIS, this::tick);
+    }
+
+    private void showElapsed() {
+        TrackerStatus status = shown;
+        TimeEntry entry = status == null ? null : status.currentEntry().orElse(null);
+        Duration time = entry == null ? Duration.ZERO : entry.elapsed(Instant.now());
+        elapsed.setText(String.format("%d:%02d:%02d  %s", time.toHours(), time.toMinutesPart(), time.toSecondsPart(),
+                status == null ? "" : status.state().label()));
+    }
+
+    /** {@code transition} gets the tracker and the description, project and task as typed when the button was pressed. */
+    private Button button(Composite parent, String label, BiFunction<TimeTracker, String[], TimeEntry> transition) {
+        Button button = new Button(parent, SWT.PUSH);
+        button.setText(label);
+        button.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        button.addListener(SWT.Selection, event -> {
+            button.setEnabled(false);
+            String[] entry = { text(description), text(project), text(task) };
+            Job.create(label + " the time entry", monitor -> {
+                try {
+                    transition.apply(tracker, entry);
+                    showMessage("");
+                } catch (RuntimeException e) {
+                    showMessage(label + " refused: " + e.getMessage());
+                }
+                refresh();
+            }).schedule();
+        });
+        return button;
+    }
+
+    private void showMessage(String text) {
+        ui.asyncExec(() -> {
+            if (!message.isDisposed()) {
+                message.setText(text);
+                message.requestLayout();
+            }
+        });
+    }
+
+    private static Text field(Composite parent, String label) {
+        new Label(parent, SWT.NONE).setText(label);
+        Text text = new Text(parent, SWT.BORDER);
+        text.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+        return text;
+    }
+
+    private static Label wideLabel(Composite parent) {
+        Label label = new Label(parent, SWT.WRAP);
+        label.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
+        return label;
+    }
+
+    private static String text(Text field) {
+        return field.getText().isBlank() ? null : field.getText().strip();
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

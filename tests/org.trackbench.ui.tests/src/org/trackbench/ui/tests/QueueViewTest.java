@@ -1,0 +1,91 @@
+package org.trackbench.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.eclipse.e4.core.contexts.ContextInjectionFactory;
+import org.eclipse.e4.core.di.annotations.Execute;
+import org.eclipse.e4.ui.services.IServiceConstants;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Text;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.trackbench.core.queue.EnqueueRequest;
+import org.trackbench.core.queue.ItemStatus;
+import org.trackbench.core.queue.QueueItem;
+import org.trackbench.core.queue.QueueStore;
+import org.trackbench.testing.QueueStoreFixture;
+import org.trackbench.ui.internal.handlers.RetryHandler;
+import org.trackbench.ui.internal.queue.QueuePart;
+
+/** The Queue view over a real, seeded queue: it opens with every item, filters narrow it, Retry makes a failed item due. */
+class QueueViewTest {
+
+    private static final int STATUS_COLUMN = 2;
+
+    private final QueueStoreFixture queues = new QueueStoreFixture();
+    private QueueStore store;
+    private QueueItem failed;
+
+    @BeforeEach
+    void seedQueue() {
+        store = queues.configure(queues.newDirectory("queue-view"), 1024 * 1024);
+        QueueItem rejected = store.enqueue(EnqueueRequest.of("time_entry_event", "{\"type\":\"stop\"}"));
+        assertEquals(List.of(rejected.id()), store.claim(1, Duration.ofMinutes(5)).stream().map(QueueItem::id).toList());
+        store.markFailed(rejected.id(), "422 invalid_event: at is missing");
+        failed = store.find(rejected.id()).orElseThrow();
+        store.enqueue(EnqueueRequest.of("note", "{\"text\":\"first note\"}"));
+        store.enqueue(EnqueueRequest.of("note", "{\"text\":\"second note\"}"));
+        store.enqueue(EnqueueRequest.of("time_entry_event", "{\"type\":\"start\",\"at\":\"2026-11-27T09:00:00Z\"}"));
+    }
+
+    @Test
+    void opensWithEveryItemAndFiltersNarrowIt() {
+        try (PartHarness ui = new PartHarness()) {
+            ui.make(QueuePart.class);
+            Table table = ui.find(Table.class, t -> true);
+            ui.until("the view shows the 4 queued items", () -> table.getItemCount() == 4, () -> rows(table));
+
+            Combo status = ui.find(Combo.class, c -> true);
+            status.select(status.indexOf(ItemStatus.FAILED.label()));
+            ui.fire(status, SWT.Selection);
+            ui.until("only the failed item is left", () -> table.getItemCount() == 1
+                    && "failed".equals(table.getItem(0).getText(STATUS_COLUMN)), () -> rows(table));
+            assertEquals("422 invalid_event: at is missing", table.getItem(0).getText(6));
+
+            status.select(0);
+            Text search = ui.find(Text.class, t -> true);
+            search.setText("note");
+            ui.fire(search, SWT.DefaultSelection);
+            ui.until("the two notes are left", () -> table.getItemCount() == 2
+                    && "note".equals(table.getItem(0).getText(1)) && "note".equals(table.getItem(1).getText(1)), () -> rows(table));
+        }
+    }
+
+    @Test
+    void retryMakesAFailedItemDueAndTheViewFollows() {
+        try (PartHarness ui = new PartHarness()) {
+            ui.make(QueuePart.class);
+            Table table = ui.find(Table.class, t -> true);
+            ui.until("the failed item shows", () -> rows(table).contains(failed.id() + " failed"), () -> rows(table));
+
+            ui.context.set(IServiceConstants.ACTIVE_SELECTION, List.of(failed));
+            ContextInjectionFactory.invoke(new RetryHandler(), Execute.class, ui.context);
+
+            ui.until("the item is pending in the queue", () -> store.find(failed.id()).orElseThrow().status() == ItemStatus.PENDING,
+                    () -> store.find(failed.id()).toString());
+            ui.until("the view shows it pending", () -> rows(table).contains(failed.id() + " pending"), () -> rows(table));
+        }
+    }
+
+    /** "id status" of every row, for assertions and failure messages. */
+    private static String rows(Table table) {
+        return String.join(", ", IntStream.range(0, table.getItemCount())
+                .mapToObj(i -> table.getItem(i).getText(0) + " " + table.getItem(i).getText(STATUS_COLUMN)).toList());
+    }
+}
