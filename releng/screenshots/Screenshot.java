@@ -1,0 +1,29 @@
+import java.awt.GraphicsEnvironment;
+import java.awt.Rectangle;
+import java.awt.Robot;
+import java.awt.event.InputEvent;
+import java.io.File;
+
+import javax.imageio.ImageIO;
+
+/**
+ * Saves the screen of $DISPLAY as a PNG, optionally after a click (to select something first):
+ * {@code java Screenshot.java <file.png> [width height [clickX clickY]]}.
+ */
+public final class Screenshot {
+
+    public static void main(String[] args) throws Exception {
+        Rectangle screen = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
+        if (args.length >= 3) {
+            screen = new Rectangle(0, 0, Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+        }
+        Robot robot = new Robot();
+        if (args.length == 5) {
+            robot.mouseMove(Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+            robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
+            robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
+            robot.delay(1_500);
+        }
+        ImageIO.write(robot.createScreenCapture(screen), "png", new File(args[0]));
+    }
+}

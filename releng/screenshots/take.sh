@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Takes the screenshots in docs/images of the running workbench: Xvfb, the reference server with some requests
+# refused (422), `./trackbench run` on a fresh data directory, a queue populated through the console, then a
+# picture of the screen. Needs Xvfb, python3 (telnetlib) and the built products (./trackbench build).
+#   releng/screenshots/take.sh
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+SCREEN=":93"
+PORT=5693
+DATA="$(mktemp -d)"
+TOKEN="$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')"
+
+Xvfb "$SCREEN" -screen 0 1280x800x24 >/dev/null 2>&1 &
+XVFB=$!
+TRACKBENCH_SERVER_TOKEN="$TOKEN" "$ROOT/trackbench" server --port 8470 --data "$DATA/server" >"$DATA/server.log" 2>&1 &
+SERVER=$!
+trap 'kill -TERM "${RUN:-}" "$SERVER" 2>/dev/null; sleep 3; kill "$XVFB" 2>/dev/null; rm -rf "$DATA"' EXIT
+
+DISPLAY="$SCREEN" TRACKBENCH_DATA="$DATA" TRACKBENCH_CONSOLE_PORT="$PORT" TRACKBENCH_TOKEN="$TOKEN" \
+  "$ROOT/trackbench" run </dev/null >"$DATA/run.out" 2>&1 &
+RUN=$!
+for _ in $(seq 1 120); do
+  grep -qs "Trackbench ready" "$DATA/trackbench.log" && break
+  sleep 0.5
+done
+
+# The server refuses a third of the requests (422), so the queue shows failures with their reasons and the
+# items of the same time entry blocked behind them.
+curl -sf -X PUT -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/json" \
+  -d '{"errorRates":{"422":0.3}}' http://127.0.0.1:8470/admin/faults >/dev/null
+{
+  echo 'trackbench:config org.trackbench.capture intervalSeconds 2'
+  for task in "Sync backoff review" "Derby log tuning" "Queue view paging" "Release notes" "Crash-cycle report"; do
+    echo "trackbench:start -p \"Trackbench client\" -t \"$task\" \"$task\""
+    echo 'trackbench:pause'
+    echo 'trackbench:resume'
+    echo 'trackbench:stop'
+  done
+  echo 'trackbench:start -p "Trackbench client" -t "Benchmarks" "Writing docs/performance.md"'
+} | python3 -W ignore "$HERE/console.py" "$PORT" >/dev/null
+sleep 8
+{
+  echo 'trackbench:sync pause'
+  echo 'trackbench:pause'
+  echo 'trackbench:resume'
+  echo "trackbench:enqueue note '{\"text\":\"No handler installed for notes: this one waits\"}'"
+} | python3 -W ignore "$HERE/console.py" "$PORT" >/dev/null
+sleep 3
+mkdir -p "$ROOT/docs/images"
+# The click selects the third row of the Queue view, so Item details shows it.
+DISPLAY="$SCREEN" java "$HERE/Screenshot.java" "$ROOT/docs/images/workbench.png" 1280 800 140 195
+echo "wrote docs/images/workbench.png"
