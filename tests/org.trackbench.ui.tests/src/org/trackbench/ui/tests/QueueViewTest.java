@@ -83,6 +83,20 @@ class QueueViewTest {
         }
     }
 
+    @Test
+    void followsTheQueueStoreWhenItRestartsOnAnotherDatabase() {
+        try (PartHarness ui = new PartHarness()) {
+            ui.make(QueuePart.class);
+            Table table = ui.find(Table.class, t -> true);
+            ui.until("the view shows the 4 queued items", () -> table.getItemCount() == 4, () -> rows(table));
+
+            QueueStore other = queues.configure(queues.newDirectory("queue-view-other"), 1024 * 1024);
+            other.enqueue(EnqueueRequest.of("note", "{\"text\":\"in the other database\"}"));
+            ui.until("the view shows the other database's one item", () -> table.getItemCount() == 1
+                    && "note".equals(table.getItem(0).getText(1)), () -> rows(table));
+        }
+    }
+
     /** "id status" of every row, for assertions and failure messages. */
     private static String rows(Table table) {
         return String.join(", ", IntStream.range(0, table.getItemCount())

@@ -58,10 +58,11 @@ public final class QueuePart {
     private Table table;
     private Label message;
     private QueueRows rows;
+    private QueueStore store;
     private boolean reloadPending;
 
     @PostConstruct
-    void createControls(Composite parent, @Service QueueStore store) {
+    void createControls(Composite parent) {
         parent.setLayout(new GridLayout(3, false));
         status = new Combo(parent, SWT.READ_ONLY);
         status.add(ALL);
@@ -84,11 +85,30 @@ public final class QueuePart {
             column.setText(COLUMNS[i]);
             column.setWidth(WIDTHS[i]);
         }
-        rows = new QueueRows(store, ui::asyncExec, this::showRows, this::showFailure);
         table.addListener(SWT.SetData, event -> fill((TableItem) event.item, table.indexOf((TableItem) event.item)));
         table.addListener(SWT.Selection, event -> publishSelection());
         status.addListener(SWT.Selection, event -> applyFilter());
         search.addListener(SWT.DefaultSelection, event -> applyFilter());
+        useStore(store);
+    }
+
+    /** The queue store, again whenever it restarts (a new database directory, say); {@code null} while it is down. */
+    @Inject
+    void setStore(@Optional @Service QueueStore newStore) {
+        store = newStore;
+        if (table != null && !table.isDisposed()) {
+            useStore(newStore);
+        }
+    }
+
+    private void useStore(QueueStore current) {
+        if (current == null) {
+            rows = null;
+            table.setItemCount(0);
+            showFailure("The queue is not available; see the log for why.");
+            return;
+        }
+        rows = new QueueRows(current, ui::asyncExec, this::showRows, this::showFailure);
         applyFilter();
     }
 
@@ -107,7 +127,7 @@ public final class QueuePart {
         reloadPending = true;
         table.getDisplay().timerExec(RELOAD_DELAY_MILLIS, () -> {
             reloadPending = false;
-            if (!table.isDisposed()) {
+            if (!table.isDisposed() && rows != null) {
                 rows.reload();
             }
         });
@@ -116,6 +136,9 @@ public final class QueuePart {
     /** The selected items, in table order. */
     private List<QueueItem> selectedItems() {
         List<QueueItem> selected = new ArrayList<>();
+        if (rows == null) {
+            return selected;
+        }
         for (int index : table.getSelectionIndices()) {
             if (index < rows.size()) {
                 selected.add(rows.row(index));
@@ -125,6 +148,9 @@ public final class QueuePart {
     }
 
     private void applyFilter() {
+        if (rows == null) {
+            return;
+        }
         int chosen = status.getSelectionIndex();
         Set<ItemStatus> statuses = chosen <= 0 ? Set.of() : EnumSet.of(ItemStatus.values()[chosen - 1]);
         rows.filter(statuses, search.getText());
@@ -158,6 +184,9 @@ public final class QueuePart {
     }
 
     private void fill(TableItem item, int index) {
+        if (rows == null) {
+            return;
+        }
         if (index >= rows.size()) {
             item.setText(1, "loading…");
             rows.more();

@@ -38,7 +38,7 @@ public final class TrackerPart {
     @Inject
     private UISynchronize ui;
 
-    private TimeTracker tracker;
+    private volatile TimeTracker tracker;
     private Text description;
     private Text project;
     private Text task;
@@ -52,13 +52,15 @@ public final class TrackerPart {
     private volatile TrackerStatus shown;
     /** One job, so reads cannot overtake each other: scheduled while it runs, it runs once more afterwards. */
     private final Job refreshJob = Job.create("Reading the tracker", monitor -> {
-        TrackerStatus status = tracker.status();
-        ui.asyncExec(() -> show(status));
+        TimeTracker current = tracker;
+        if (current != null) {
+            TrackerStatus status = current.status();
+            ui.asyncExec(() -> show(status));
+        }
     });
 
     @PostConstruct
-    void createControls(Composite parent, @Service TimeTracker timeTracker) {
-        this.tracker = timeTracker;
+    void createControls(Composite parent) {
         parent.setLayout(new GridLayout(4, true));
         description = field(parent, "Description");
         project = field(parent, "Project");
@@ -73,6 +75,15 @@ public final class TrackerPart {
         message = wideLabel(parent);
         refresh();
         tick();
+    }
+
+    /** The time tracker, again whenever it restarts; {@code null} while it is down. */
+    @Inject
+    void setTracker(@Optional @Service TimeTracker newTracker) {
+        tracker = newTracker;
+        if (start != null) {
+            refresh();
+        }
     }
 
     /** The tracker changed state, here or from the console: show what it is now. */
@@ -137,8 +148,12 @@ public final class TrackerPart {
             button.setEnabled(false);
             String[] entry = { text(description), text(project), text(task) };
             Job.create(label + " the time entry", monitor -> {
+                TimeTracker current = tracker;
                 try {
-                    transition.apply(tracker, entry);
+                    if (current == null) {
+                        throw new IllegalStateException("the time tracker is not available; see the log for why");
+                    }
+                    transition.apply(current, entry);
                     showMessage("");
                 } catch (RuntimeException e) {
                     showMessage(label + " refused: " + e.getMessage());
