@@ -5,14 +5,12 @@ import java.util.Dictionary;
 
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
-import org.osgi.framework.BundleContext;
-import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.AttributeDefinition;
-import org.osgi.service.metatype.MetaTypeService;
 import org.osgi.service.metatype.ObjectClassDefinition;
+import org.trackbench.core.settings.SettingsService;
 
 /** {@code trackbench:config}: reads and sets the Configuration Admin values the workbench preferences edit. */
 @Component(service = ConfigCommand.class, property = { Commands.SCOPE, "osgi.command.function=config" })
@@ -20,12 +18,11 @@ public final class ConfigCommand {
 
     static final String USAGE = "trackbench:config [<pid> [<key> <value> | --reset <key>]]";
 
-    private final Settings settings;
+    private final SettingsService settings;
 
     @Activate
-    public ConfigCommand(BundleContext context, @Reference ConfigurationAdmin configurations,
-            @Reference MetaTypeService metaTypes) {
-        this.settings = new Settings(context, configurations, metaTypes);
+    public ConfigCommand(@Reference SettingsService settings) {
+        this.settings = settings;
     }
 
     @Descriptor("lists settings, shows those of one PID, or sets or resets one value")
@@ -60,7 +57,7 @@ public final class ConfigCommand {
         Dictionary<String, Object> saved = settings.saved(pid);
         TextTable table = TextTable.listing("KEY", "VALUE", "DEFAULT", "NAME");
         for (AttributeDefinition attribute : definition.getAttributeDefinitions(ObjectClassDefinition.ALL)) {
-            table.row(attribute.getID(), shown(saved.get(attribute.getID()), attribute), Settings.defaultValue(attribute),
+            table.row(attribute.getID(), shown(saved.get(attribute.getID()), attribute), SettingsService.defaultValue(attribute),
                     attribute.getName());
         }
         return table.toString();

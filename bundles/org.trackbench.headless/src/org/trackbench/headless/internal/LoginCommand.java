@@ -5,14 +5,12 @@ import java.net.URISyntaxException;
 
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
-import org.osgi.framework.BundleContext;
-import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.metatype.MetaTypeService;
+import org.trackbench.core.settings.SettingsService;
 import org.trackbench.core.sync.SyncService;
 import org.trackbench.core.sync.TokenProvider;
 
@@ -27,16 +25,15 @@ public final class LoginCommand {
     private static final String SYNC_PID = "org.trackbench.sync";
 
     private final TokenProvider tokens;
-    private final Settings settings;
+    private final SettingsService settings;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile SyncService sync;
 
     @Activate
-    public LoginCommand(BundleContext context, @Reference TokenProvider tokens, @Reference ConfigurationAdmin configurations,
-            @Reference MetaTypeService metaTypes) {
+    public LoginCommand(@Reference TokenProvider tokens, @Reference SettingsService settings) {
         this.tokens = tokens;
-        this.settings = new Settings(context, configurations, metaTypes);
+        this.settings = settings;
     }
 
     @Descriptor("hands the access token for the server to the token store; the sync resumes if it waited for it")

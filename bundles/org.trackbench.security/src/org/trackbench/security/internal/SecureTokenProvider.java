@@ -66,7 +66,10 @@ public final class SecureTokenProvider implements TokenProvider {
         storage.save();
     }
 
+    /** One node per server: {@code https://host/} and {@code https://host} are the same server and share a token. */
     private ISecurePreferences node(URI server) {
-        return storage.node("tokens/" + EncodingUtils.encodeSlashes(server.toString()));
+        String url = server.toString();
+        String withoutSlash = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return storage.node("tokens/" + EncodingUtils.encodeSlashes(withoutSlash));
     }
 }

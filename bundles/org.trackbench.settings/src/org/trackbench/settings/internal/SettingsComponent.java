@@ -1,4 +1,4 @@
-package org.trackbench.headless.internal;
+package org.trackbench.settings.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,14 +19,19 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.metatype.AttributeDefinition;
 import org.osgi.service.metatype.MetaTypeInformation;
 import org.osgi.service.metatype.MetaTypeService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.ObjectClassDefinition;
+import org.trackbench.core.settings.SettingsService;
 
 /**
- * Trackbench's settings as Configuration Admin holds them, described by each component's Metatype: the same
- * store the workbench preferences edit. Values are checked against their attribute definition before they
+ * Trackbench's settings as Configuration Admin holds them, described by each component's Metatype: the store the
+ * console and the workbench preferences edit. Values are checked against their attribute definition before they
  * are saved; secrets are never read back or written here.
  */
-final class Settings {
+@Component
+public final class SettingsComponent implements SettingsService {
 
     private static final String TRACKBENCH_BUNDLES = "org.trackbench.";
     /** Binds a configuration to whichever bundle registers the PID, not to the console. */
@@ -36,14 +41,16 @@ final class Settings {
     private final ConfigurationAdmin configurations;
     private final MetaTypeService metaTypes;
 
-    Settings(BundleContext context, ConfigurationAdmin configurations, MetaTypeService metaTypes) {
+    @Activate
+    public SettingsComponent(BundleContext context, @Reference ConfigurationAdmin configurations,
+            @Reference MetaTypeService metaTypes) {
         this.context = context;
         this.configurations = configurations;
         this.metaTypes = metaTypes;
     }
 
-    /** The configurable PIDs of the installed Trackbench bundles, by PID, with their definitions. */
-    Map<String, ObjectClassDefinition> definitions() {
+    @Override
+    public Map<String, ObjectClassDefinition> definitions() {
         Map<String, ObjectClassDefinition> definitions = new TreeMap<>();
         for (Bundle bundle : context.getBundles()) {
             if (bundle.getSymbolicName() != null && bundle.getSymbolicName().startsWith(TRACKBENCH_BUNDLES)) {
@@ -57,8 +64,8 @@ final class Settings {
         return definitions;
     }
 
-    /** @throws IllegalArgumentException naming the PID and the known ones */
-    ObjectClassDefinition definition(String pid) {
+    @Override
+    public ObjectClassDefinition definition(String pid) {
         Map<String, ObjectClassDefinition> definitions = definitions();
         ObjectClassDefinition definition = definitions.get(pid);
         if (definition == null) {
@@ -68,53 +75,62 @@ final class Settings {
     }
 
     /** @throws IllegalArgumentException naming the key and the PID's keys */
-    static AttributeDefinition attribute(ObjectClassDefinition definition, String key) {
+    private static AttributeDefinition attribute(ObjectClassDefinition definition, String key) {
         AttributeDefinition[] attributes = definition.getAttributeDefinitions(ObjectClassDefinition.ALL);
         return Arrays.stream(attributes).filter(attribute -> attribute.getID().equals(key)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("'" + definition.getID() + "' has no setting '" + key
                         + "'; its settings: " + String.join(", ", Arrays.stream(attributes).map(AttributeDefinition::getID).toList())));
     }
 
-    /** The values saved for {@code pid}, one read of Configuration Admin; a key without one takes its default. */
-    Dictionary<String, Object> saved(String pid) {
+    @Override
+    public Dictionary<String, Object> saved(String pid) {
         return properties(pid).orElseGet(Hashtable::new);
     }
 
-    /** The saved value, else the Metatype default. */
-    String effective(String pid, String key) {
+    @Override
+    public String effective(String pid, String key) {
         return effective(pid, attribute(definition(pid), key));
     }
 
     private String effective(String pid, AttributeDefinition attribute) {
         Object value = saved(pid).get(attribute.getID());
-        return value == null ? defaultValue(attribute) : String.valueOf(value);
+        return value == null ? SettingsService.defaultValue(attribute) : String.valueOf(value);
     }
 
-    static String defaultValue(AttributeDefinition attribute) {
-        String[] defaults = attribute.getDefaultValue();
-        return defaults == null || defaults.length == 0 ? "" : String.join(",", defaults);
-    }
-
-    /**
-     * Checks {@code text} against the attribute's type, range and options and saves it.
-     *
-     * @return the value saved before, or the default
-     * @throws IllegalArgumentException naming the value and what would be accepted; nothing is saved then
-     */
-    String set(String pid, String key, String text) {
-        AttributeDefinition attribute = attribute(definition(pid), key);
-        if (attribute.getType() == AttributeDefinition.PASSWORD) {
-            throw new IllegalArgumentException(key + " is a secret: the console writes no secret to the configuration"
-                    + " files (the access token goes to secure storage with trackbench:login)");
-        }
-        Object value = AttributeValues.parse(attribute, text);
-        String before = effective(pid, attribute);
+    @Override
+    public String set(String pid, String key, String text) {
+        ObjectClassDefinition definition = definition(pid);
+        Object value = checked(definition, key, text);
+        String before = effective(pid, attribute(definition, key));
         update(pid, properties -> properties.put(key, value));
         return before;
     }
 
-    /** Removes the saved value so the default applies again. */
-    void reset(String pid, String key) {
+    @Override
+    public void check(String pid, String key, String text) {
+        checked(definition(pid), key, text);
+    }
+
+    @Override
+    public void setAll(String pid, Map<String, String> texts) {
+        ObjectClassDefinition definition = definition(pid);
+        Map<String, Object> values = new TreeMap<>();
+        texts.forEach((key, text) -> values.put(key, checked(definition, key, text)));
+        update(pid, properties -> values.forEach(properties::put));
+    }
+
+    /** The typed value of {@code text} for {@code key}: never a secret's. */
+    private static Object checked(ObjectClassDefinition definition, String key, String text) {
+        AttributeDefinition attribute = attribute(definition, key);
+        if (attribute.getType() == AttributeDefinition.PASSWORD) {
+            throw new IllegalArgumentException(key + " is a secret: no secret is written to the configuration files"
+                    + " (the access token goes to secure storage: trackbench:login, or Sign in in the workbench)");
+        }
+        return AttributeValues.parse(attribute, text);
+    }
+
+    @Override
+    public void reset(String pid, String key) {
         attribute(definition(pid), key);
         update(pid, properties -> properties.remove(key));
     }

@@ -1,11 +1,11 @@
-package org.trackbench.headless.internal;
+package org.trackbench.settings.internal;
 
 import java.util.Arrays;
 import java.util.List;
 
 import org.osgi.service.metatype.AttributeDefinition;
 
-/** Turns console text into a typed configuration value, checked the way the attribute's Metatype says. */
+/** Turns text (typed at the console or in a preference page) into a typed configuration value, checked the way the attribute's Metatype says. */
 final class AttributeValues {
 
     private AttributeValues() {
