@@ -148,10 +148,14 @@ class ConsoleCommandsTest {
         return rig.store.enqueue(EnqueueRequest.of("note", "{\"text\":\"" + text + "\"}"));
     }
 
-    /** Fails {@code item} as the sync would; it must be the only item due. */
+    /**
+     * Fails {@code item} as the sync would; it must be the only item due. It is made due first: a sync run that
+     * slipped in before the rig's pause (seen once in six runs) sets a note aside for want of a handler.
+     */
     private QueueItem failed(QueueItem item) {
+        rig.store.retry(List.of(item.id()));
         List<Long> claimed = rig.store.claim(10, Duration.ofMinutes(1)).stream().map(QueueItem::id).toList();
-        assertEquals(List.of(item.id()), claimed, "the item to fail is the only one due");
+        assertEquals(List.of(item.id()), claimed, () -> "the item to fail is the only one due; " + rig.describe());
         rig.store.markFailed(item.id(), "rejected by the test");
         return rig.store.find(item.id()).orElseThrow();
     }
