@@ -1,0 +1,112 @@
+package org.trackbench.ui.internal.preferences;
+
+import java.net.URI;
+
+import org.eclipse.jface.preference.PreferencePage;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+import org.trackbench.core.settings.SettingsService;
+import org.trackbench.core.sync.SyncService;
+import org.trackbench.core.sync.TokenProvider;
+
+/**
+ * Sign in: the tracking server's URL (saved with the sync's settings) and the access token, which goes to the
+ * {@link TokenProvider} (encrypted in secure storage) and is never shown again; the field only says whether one
+ * is stored. After OK the sync resumes if it waited for a token.
+ */
+public final class SignInPage extends PreferencePage {
+
+    static final String SYNC_PID = "org.trackbench.sync";
+    private static final String SERVER_URL = "serverUrl";
+
+    private final SettingsService settings;
+    private final TokenProvider tokens;
+    private final SyncService sync;
+    private Text server;
+    private Text token;
+
+    /** {@code sync} may be {@code null} while the sync is down. */
+    public SignInPage(SettingsService settings, TokenProvider tokens, SyncService sync) {
+        super("Sign in");
+        this.settings = settings;
+        this.tokens = tokens;
+        this.sync = sync;
+        setDescription("The tracking server and your access token for it.");
+    }
+
+    @Override
+    protected Control createContents(Composite parent) {
+        Composite form = new Composite(parent, SWT.NONE);
+        form.setLayout(new GridLayout(2, false));
+        new Label(form, SWT.NONE).setText("Server URL");
+        server = new Text(form, SWT.BORDER);
+        server.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        server.setText(settings.effective(SYNC_PID, SERVER_URL));
+        server.addModifyListener(event -> validate());
+        new Label(form, SWT.NONE).setText("Access token");
+        token = new Text(form, SWT.BORDER | SWT.PASSWORD);
+        token.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        token.setMessage(tokenStored() ? "a token is stored; type a new one to replace it" : "no token stored yet");
+        return form;
+    }
+
+    private boolean tokenStored() {
+        try {
+            return tokens.token(URI.create(settings.effective(SYNC_PID, SERVER_URL).strip())).isPresent();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private void validate() {
+        try {
+            serverUri();
+            settings.check(SYNC_PID, SERVER_URL, server.getText());
+            setErrorMessage(null);
+            setValid(true);
+        } catch (IllegalArgumentException e) {
+            setErrorMessage(e.getMessage());
+            setValid(false);
+        }
+    }
+
+    private URI serverUri() {
+        String text = server.getText().strip();
+        URI uri;
+        try {
+            uri = URI.create(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Server URL '" + text + "' is not a URL; expected e.g. https://track.example.com", e);
+        }
+        if (uri.getHost() == null || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
+            throw new IllegalArgumentException("Server URL '" + text + "' has no http(s) host; expected e.g. https://track.example.com");
+        }
+        return uri;
+    }
+
+    @Override
+    public boolean performOk() {
+        try {
+            URI uri = serverUri();
+            if (!server.getText().strip().equals(settings.effective(SYNC_PID, SERVER_URL))) {
+                settings.set(SYNC_PID, SERVER_URL, server.getText());
+            }
+            if (!token.getText().isBlank()) {
+                tokens.setToken(uri, token.getText());
+                token.setText("");
+            }
+            if (sync != null) {
+                sync.resume();
+            }
+            return true;
+        } catch (IllegalArgumentException e) {
+            setErrorMessage(e.getMessage());
+            return false;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.trackbench.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.util.UUID;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Text;
+import org.junit.jupiter.api.Test;
+import org.trackbench.core.settings.SettingsService;
+import org.trackbench.core.sync.TokenProvider;
+import org.trackbench.testing.Configurations;
+import org.trackbench.ui.internal.preferences.SettingsPage;
+import org.trackbench.ui.internal.preferences.SignInPage;
+
+/** The preference pages check each value as it is typed and save to Configuration Admin and the token store. */
+class PreferencesTest {
+
+    private static final String SYNC = "org.trackbench.sync";
+
+    private final Configurations configurations = new Configurations();
+    private final SettingsService settings = configurations.await(SettingsService.class, "");
+
+    @Test
+    void aSettingIsCheckedAsTypedAndSavedToConfigurationAdmin() {
+        try (PartHarness ui = new PartHarness()) {
+            SettingsPage page = new SettingsPage(settings, SYNC, settings.definition(SYNC));
+            page.createControl(ui.shell);
+            Text interval = ui.find(Text.class, text -> "pollIntervalMillis".equals(text.getData()));
+
+            interval.setText("every minute");
+            assertFalse(page.isValid());
+            assertTrue(page.getErrorMessage().contains("pollIntervalMillis 'every minute' is not accepted; expected a whole number"),
+                    page.getErrorMessage());
+
+            interval.setText("45000");
+            assertTrue(page.isValid(), page.getErrorMessage());
+            assertTrue(page.performOk());
+            assertEquals("45000", settings.effective(SYNC, "pollIntervalMillis"));
+            assertEquals(45_000L, settings.saved(SYNC).get("pollIntervalMillis"), "saved as the Metatype's type, a long");
+        }
+    }
+
+    @Test
+    void theTokenGoesToTheTokenStoreAndIsNotShownAgain() {
+        TokenProvider tokens = configurations.await(TokenProvider.class, "");
+        URI server = URI.create(settings.effective(SYNC, "serverUrl"));
+        String token = UUID.randomUUID().toString();
+        try (PartHarness ui = new PartHarness()) {
+            SignInPage page = new SignInPage(settings, tokens, null);
+            page.createControl(ui.shell);
+            Text field = ui.find(Text.class, text -> (text.getStyle() & SWT.PASSWORD) != 0);
+            field.setText(token);
+
+            assertTrue(page.performOk(), page.getErrorMessage());
+            assertEquals(token, tokens.token(server).orElseThrow());
+            assertEquals("", field.getText(), "the token is not kept in the page");
+        } finally {
+            tokens.setToken(server, null);
+        }
+    }
+}
