@@ -68,6 +68,24 @@ class QueueViewTest {
     }
 
     @Test
+    void aClickOnAColumnHeaderOrdersByItAndASecondReversesTheOrder() {
+        try (PartHarness ui = new PartHarness()) {
+            ui.make(QueuePart.class);
+            Table table = ui.find(Table.class, t -> true);
+            ui.until("the view shows the 4 queued items", () -> table.getItemCount() == 4, () -> rows(table));
+            String ascending = ids(table);
+
+            ui.fire(table.getColumn(0), SWT.Selection);
+            ui.until("the newest item comes first", () -> table.getItemCount() == 4
+                    && ids(table).equals(new StringBuilder(ascending).reverse().toString()), () -> rows(table));
+            assertEquals(SWT.DOWN, table.getSortDirection());
+
+            ui.fire(table.getColumn(0), SWT.Selection);
+            ui.until("the oldest item comes first again", () -> ids(table).equals(ascending), () -> rows(table));
+        }
+    }
+
+    @Test
     void retryMakesAFailedItemDueAndTheViewFollows() {
         try (PartHarness ui = new PartHarness()) {
             ui.make(QueuePart.class);
@@ -95,6 +113,11 @@ class QueueViewTest {
             ui.until("the view shows the other database's one item", () -> table.getItemCount() == 1
                     && "note".equals(table.getItem(0).getText(1)), () -> rows(table));
         }
+    }
+
+    /** The ids in table order, as one string of digits (the seeded ids are 1 to 4). */
+    private static String ids(Table table) {
+        return String.join("", IntStream.range(0, table.getItemCount()).mapToObj(i -> table.getItem(i).getText(0)).toList());
     }
 
     /** "id status" of every row, for assertions and failure messages. */

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.eclipse.e4.core.di.annotations.Optional;
@@ -29,6 +30,7 @@ import org.osgi.service.event.Event;
 import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueEvents;
 import org.trackbench.core.queue.QueueItem;
+import org.trackbench.core.queue.QueueQuery.SortKey;
 import org.trackbench.core.queue.QueueStore;
 
 import jakarta.annotation.PostConstruct;
@@ -46,6 +48,9 @@ public final class QueuePart {
             .withZone(ZoneId.systemDefault());
     private static final String[] COLUMNS = { "id", "type", "status", "attempts", "created", "next attempt", "last error", "size" };
     private static final int[] WIDTHS = { 70, 130, 80, 70, 150, 150, 320, 80 };
+    /** The columns the queue can order by, by column index. */
+    private static final Map<Integer, SortKey> SORTABLE = Map.of(0, SortKey.ID, 3, SortKey.ATTEMPTS, 4,
+            SortKey.CREATED_AT, 5, SortKey.NEXT_ATTEMPT_AT, 7, SortKey.BLOB_SIZE);
 
     @Inject
     private UISynchronize ui;
@@ -84,7 +89,13 @@ public final class QueuePart {
             TableColumn column = new TableColumn(table, i == 0 || i == 3 || i == 7 ? SWT.RIGHT : SWT.LEFT);
             column.setText(COLUMNS[i]);
             column.setWidth(WIDTHS[i]);
+            SortKey key = SORTABLE.get(i);
+            if (key != null) {
+                column.addListener(SWT.Selection, event -> sortBy(column, key));
+            }
         }
+        table.setSortColumn(table.getColumn(0));
+        table.setSortDirection(SWT.UP);
         table.addListener(SWT.SetData, event -> fill((TableItem) event.item, table.indexOf((TableItem) event.item)));
         table.addListener(SWT.Selection, event -> publishSelection());
         status.addListener(SWT.Selection, event -> applyFilter());
@@ -154,6 +165,16 @@ public final class QueuePart {
         int chosen = status.getSelectionIndex();
         Set<ItemStatus> statuses = chosen <= 0 ? Set.of() : EnumSet.of(ItemStatus.values()[chosen - 1]);
         rows.filter(statuses, search.getText());
+    }
+
+    /** A click on a column header orders by it; a second click reverses the order. */
+    private void sortBy(TableColumn column, SortKey key) {
+        boolean descending = table.getSortColumn() == column && table.getSortDirection() == SWT.UP;
+        table.setSortColumn(column);
+        table.setSortDirection(descending ? SWT.DOWN : SWT.UP);
+        if (rows != null) {
+            rows.sort(key, descending);
+        }
     }
 
     private void showRows() {

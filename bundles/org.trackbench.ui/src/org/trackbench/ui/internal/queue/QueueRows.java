@@ -27,6 +27,10 @@ final class QueueRows {
     private final Consumer<String> failed;
     private final List<QueueItem> rows = new ArrayList<>();
     private QueueQuery query = QueueQuery.all(PAGE);
+    private Set<ItemStatus> statuses = Set.of();
+    private String text;
+    private QueueQuery.SortKey sort = QueueQuery.SortKey.ID;
+    private boolean descending;
     private QueueQuery.PageCursor next;
     private boolean loading;
     private int generation;
@@ -40,8 +44,21 @@ final class QueueRows {
     }
 
     /** Shows only {@code statuses} (all when empty) whose type, payload or error contains {@code text}, from the first page. */
-    void filter(Set<ItemStatus> statuses, String text) {
-        query = QueueQuery.all(PAGE).withStatuses(statuses).withText(text == null || text.isBlank() ? null : text.strip());
+    void filter(Set<ItemStatus> newStatuses, String newText) {
+        statuses = newStatuses;
+        text = newText == null || newText.isBlank() ? null : newText.strip();
+        requery();
+    }
+
+    /** Orders the rows by {@code key}, from the first page. */
+    void sort(QueueQuery.SortKey key, boolean newDescending) {
+        sort = key;
+        descending = newDescending;
+        requery();
+    }
+
+    private void requery() {
+        query = QueueQuery.all(PAGE).withStatuses(statuses).withText(text).sortedBy(sort, descending);
         reload();
     }
 
