@@ -1,6 +1,8 @@
 package org.trackbench.ui.tests;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -69,6 +71,24 @@ final class PartHarness implements AutoCloseable {
             throw new AssertionError("no " + type.getSimpleName() + " as asked in the view");
         }
         return found;
+    }
+
+    /** Every widget of {@code type} in the shell, depth first. */
+    <W extends Widget> List<W> all(Class<W> type) {
+        List<W> found = new ArrayList<>();
+        collect(shell, type, found);
+        return found;
+    }
+
+    private static <W extends Widget> void collect(Control control, Class<W> type, List<W> found) {
+        if (type.isInstance(control)) {
+            found.add(type.cast(control));
+        }
+        if (control instanceof Composite composite) {
+            for (Control child : composite.getChildren()) {
+                collect(child, type, found);
+            }
+        }
     }
 
     /** Does what a click or an Enter does: tells the widget's listeners. */

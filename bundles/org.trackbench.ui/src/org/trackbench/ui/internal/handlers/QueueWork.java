@@ -10,14 +10,14 @@ import org.eclipse.core.runtime.jobs.Job;
  * Runs an admin's change to the queue off the UI thread, as a user job the Progress view shows; the queue's
  * own events then refresh the views. A failure is reported with its cause, in the job's result.
  */
-final class QueueWork {
+public final class QueueWork {
 
     private static final String BUNDLE = "org.trackbench.ui";
 
     private QueueWork() {
     }
 
-    static Job run(String name, IntSupplier change) {
+    public static Job run(String name, IntSupplier change) {
         Job job = Job.create(name, monitor -> {
             try {
                 int changed = change.getAsInt();
