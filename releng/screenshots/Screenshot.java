@@ -7,8 +7,8 @@ import java.io.File;
 import javax.imageio.ImageIO;
 
 /**
- * Saves the screen of $DISPLAY as a PNG, optionally after a click (to select something first):
- * {@code java Screenshot.java <file.png> [width height [clickX clickY]]}.
+ * Saves the screen of $DISPLAY as a PNG, optionally after a click (to select something first); with {@code -} for
+ * the file it only clicks: {@code java Screenshot.java <file.png | -> [width height [clickX clickY]]}.
  */
 public final class Screenshot {
 
@@ -24,6 +24,8 @@ public final class Screenshot {
             robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
             robot.delay(1_500);
         }
-        ImageIO.write(robot.createScreenCapture(screen), "png", new File(args[0]));
+        if (!"-".equals(args[0])) {
+            ImageIO.write(robot.createScreenCapture(screen), "png", new File(args[0]));
+        }
     }
 }

@@ -24,6 +24,8 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.ClusteredXYBarRenderer;
 import org.jfree.data.time.Minute;
 import org.jfree.data.time.Second;
 import org.jfree.data.time.TimeSeries;
@@ -88,8 +90,10 @@ public final class DashboardPart {
         throughput.addSeries(sentPerMinute);
         throughput.addSeries(failedPerMinute);
         depthChart = chart(charts, ChartFactory.createTimeSeriesChart("Queue by status", null, "items", depth, true, false, false));
-        throughputChart = chart(charts, ChartFactory.createTimeSeriesChart("Sent and failed per minute", null, "items",
-                throughput, true, false, false));
+        // Bars side by side: a minute is a bucket, and a single minute must show too.
+        JFreeChart perMinute = ChartFactory.createXYBarChart("Sent and failed per minute", null, true, "items", throughput);
+        ((XYPlot) perMinute.getPlot()).setRenderer(new ClusteredXYBarRenderer());
+        throughputChart = chart(charts, perMinute);
 
         Composite groups = new Composite(sash, SWT.NONE);
         groups.setLayout(new GridLayout(1, false));
