@@ -17,6 +17,7 @@ import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueItem;
 import org.trackbench.core.queue.QueueStore;
 import org.trackbench.testing.QueueStoreFixture;
+import org.trackbench.testing.ui.PartHarness;
 import org.trackbench.ui.internal.dashboard.DashboardPart;
 
 /** The dashboard groups the seeded failures by their message, largest first, and retries a group in one click. */

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.trackbench.core.settings.SettingsService;
 import org.trackbench.core.sync.TokenProvider;
 import org.trackbench.testing.Configurations;
+import org.trackbench.testing.ui.PartHarness;
 import org.trackbench.ui.internal.preferences.SettingsPage;
 import org.trackbench.ui.internal.preferences.SignInPage;
 

@@ -20,6 +20,7 @@ import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueItem;
 import org.trackbench.core.queue.QueueStore;
 import org.trackbench.testing.QueueStoreFixture;
+import org.trackbench.testing.ui.PartHarness;
 import org.trackbench.ui.internal.handlers.RetryHandler;
 import org.trackbench.ui.internal.queue.QueuePart;
 

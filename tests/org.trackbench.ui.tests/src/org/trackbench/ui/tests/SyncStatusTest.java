@@ -4,6 +4,7 @@ import org.eclipse.swt.widgets.Label;
 import org.junit.jupiter.api.Test;
 import org.trackbench.core.sync.SyncService;
 import org.trackbench.testing.Configurations;
+import org.trackbench.testing.ui.PartHarness;
 import org.trackbench.ui.internal.sync.SyncStatusControl;
 
 /** The sync indicator in the trim follows the real sync's status events. */

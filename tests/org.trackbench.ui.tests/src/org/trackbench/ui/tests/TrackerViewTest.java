@@ -12,6 +12,7 @@ import org.trackbench.core.capture.TimeTracker;
 import org.trackbench.core.capture.TrackerState;
 import org.trackbench.testing.Configurations;
 import org.trackbench.testing.QueueStoreFixture;
+import org.trackbench.testing.ui.PartHarness;
 import org.trackbench.ui.internal.tracker.TrackerPart;
 
 /** The Tracker view drives the real time tracker, and only the legal transitions are ever enabled. */

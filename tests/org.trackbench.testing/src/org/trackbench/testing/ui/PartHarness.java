@@ -1,4 +1,4 @@
-package org.trackbench.ui.tests;
+package org.trackbench.testing.ui;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,15 +24,15 @@ import org.osgi.framework.FrameworkUtil;
  * CI) and an e4 context on top of the OSGi service registry, so the part gets the real queue, tracker and sync
  * services and the e4 event broker delivers the real events on the UI thread.
  */
-final class PartHarness implements AutoCloseable {
+public final class PartHarness implements AutoCloseable {
 
-    static final Duration WAIT = Duration.ofSeconds(30);
+    public static final Duration WAIT = Duration.ofSeconds(30);
 
-    final Display display = Display.getDefault();
-    final Shell shell = new Shell(display);
-    final IEclipseContext context;
+    public final Display display = Display.getDefault();
+    public final Shell shell = new Shell(display);
+    public final IEclipseContext context;
 
-    PartHarness() {
+    public PartHarness() {
         context = EclipseContextFactory.getServiceContext(FrameworkUtil.getBundle(PartHarness.class).getBundleContext())
                 .createChild("ui test");
         context.set(UISynchronize.class, new DisplaySynchronize(display));
@@ -44,14 +44,14 @@ final class PartHarness implements AutoCloseable {
         shell.open();
     }
 
-    <T> T make(Class<T> part) {
+    public <T> T make(Class<T> part) {
         T made = ContextInjectionFactory.make(part, context);
         shell.layout(true, true);
         return made;
     }
 
     /** Runs the event loop until {@code condition} holds, or fails after {@link #WAIT} saying what it saw. */
-    void until(String what, BooleanSupplier condition, Supplier<String> seen) {
+    public void until(String what, BooleanSupplier condition, Supplier<String> seen) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
@@ -65,7 +65,7 @@ final class PartHarness implements AutoCloseable {
     }
 
     /** The first widget of {@code type} in the shell, depth first, that {@code matches}. */
-    <W extends Widget> W find(Class<W> type, Predicate<W> matches) {
+    public <W extends Widget> W find(Class<W> type, Predicate<W> matches) {
         W found = find(shell, type, matches);
         if (found == null) {
             throw new AssertionError("no " + type.getSimpleName() + " as asked in the view");
@@ -74,7 +74,7 @@ final class PartHarness implements AutoCloseable {
     }
 
     /** Every widget of {@code type} in the shell, depth first. */
-    <W extends Widget> List<W> all(Class<W> type) {
+    public <W extends Widget> List<W> all(Class<W> type) {
         List<W> found = new ArrayList<>();
         collect(shell, type, found);
         return found;
@@ -92,7 +92,7 @@ final class PartHarness implements AutoCloseable {
     }
 
     /** Does what a click or an Enter does: tells the widget's listeners. */
-    void fire(Widget widget, int eventType) {
+    public void fire(Widget widget, int eventType) {
         widget.notifyListeners(eventType, new Event());
     }
 
