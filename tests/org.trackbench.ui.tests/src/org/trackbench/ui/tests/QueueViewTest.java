@@ -48,9 +48,7 @@ class QueueViewTest {
     @Test
     void opensWithEveryItemAndFiltersNarrowIt() {
         try (PartHarness ui = new PartHarness()) {
-            ui.make(QueuePart.class);
-            Table table = ui.find(Table.class, t -> true);
-            ui.until("the view shows the 4 queued items", () -> table.getItemCount() == 4, () -> rows(table));
+            Table table = openView(ui);
 
             Combo status = ui.find(Combo.class, c -> true);
             status.select(status.indexOf(ItemStatus.FAILED.label()));
@@ -71,9 +69,7 @@ class QueueViewTest {
     @Test
     void aClickOnAColumnHeaderOrdersByItAndASecondReversesTheOrder() {
         try (PartHarness ui = new PartHarness()) {
-            ui.make(QueuePart.class);
-            Table table = ui.find(Table.class, t -> true);
-            ui.until("the view shows the 4 queued items", () -> table.getItemCount() == 4, () -> rows(table));
+            Table table = openView(ui);
             String ascending = ids(table);
 
             ui.fire(table.getColumn(0), SWT.Selection);
@@ -105,15 +101,21 @@ class QueueViewTest {
     @Test
     void followsTheQueueStoreWhenItRestartsOnAnotherDatabase() {
         try (PartHarness ui = new PartHarness()) {
-            ui.make(QueuePart.class);
-            Table table = ui.find(Table.class, t -> true);
-            ui.until("the view shows the 4 queued items", () -> table.getItemCount() == 4, () -> rows(table));
+            Table table = openView(ui);
 
             QueueStore other = queues.configure(queues.newDirectory("queue-view-other"), 1024 * 1024);
             other.enqueue(EnqueueRequest.of("note", "{\"text\":\"in the other database\"}"));
             ui.until("the view shows the other database's one item", () -> table.getItemCount() == 1
                     && "note".equals(table.getItem(0).getText(1)), () -> rows(table));
         }
+    }
+
+    /** Makes the Queue view and waits until it shows the 4 seeded items; returns its table. */
+    private static Table openView(PartHarness ui) {
+        ui.make(QueuePart.class);
+        Table table = ui.find(Table.class, t -> true);
+        ui.until("the view shows the 4 queued items", () -> table.getItemCount() == 4, () -> rows(table));
+        return table;
     }
 
     /** The ids in table order, as one string of digits (the seeded ids are 1 to 4). */
