@@ -1,31 +1,56 @@
 package org.trackbench.ui.internal.details;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.di.extensions.Service;
+import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.services.IServiceConstants;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.SWTException;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
+import org.trackbench.core.handler.EntityHandler;
+import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueItem;
+import org.trackbench.core.queue.QueueStore;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-/** Item details: the item selected in the Queue view, its attempts and last error, and its payload as formatted JSON. */
+/**
+ * Item details: the item selected in the Queue view, its attempts and last error, the rendering its entity type's
+ * handler gives it (a plug-in's own types too), its payload as formatted JSON, and for an image blob still queued
+ * a scaled preview, read off the UI thread.
+ */
 public final class ItemDetailsPart {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final int PREVIEW_WIDTH = 360;
+    private static final int PREVIEW_HEIGHT = 240;
 
+    @Inject
+    private UISynchronize ui;
+
+    private volatile QueueStore store;
+    private volatile List<EntityHandler> handlers = List.of();
+    private QueueItem selected;
     private Label summary;
+    private Label preview;
     private Text payload;
 
     @PostConstruct
@@ -34,21 +59,114 @@ public final class ItemDetailsPart {
         summary = new Label(parent, SWT.WRAP);
         summary.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         summary.setText("Select an item in the Queue view.");
+        preview = new Label(parent, SWT.NONE);
+        preview.setLayoutData(new GridData(SWT.LEFT, SWT.TOP, false, false));
         payload = new Text(parent, SWT.MULTI | SWT.READ_ONLY | SWT.V_SCROLL | SWT.H_SCROLL | SWT.BORDER);
         payload.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        show();
+    }
+
+    @PreDestroy
+    void disposePreview() {
+        setPreview(null);
+    }
+
+    @Inject
+    void setStore(@Optional @Service QueueStore newStore) {
+        store = newStore;
+    }
+
+    @Inject
+    void setHandlers(@Optional @Service List<EntityHandler> newHandlers) {
+        handlers = newHandlers == null ? List.of() : List.copyOf(newHandlers);
     }
 
     @Inject
     void selectionChanged(@Optional @Named(IServiceConstants.ACTIVE_SELECTION) List<QueueItem> selection) {
-        if (summary == null || summary.isDisposed() || selection == null || selection.isEmpty()) {
+        if (selection != null && !selection.isEmpty()) {
+            selected = selection.get(0);
+            show();
+        }
+    }
+
+    private void show() {
+        QueueItem item = selected;
+        if (summary == null || summary.isDisposed() || item == null) {
             return;
         }
-        QueueItem item = selection.get(0);
-        summary.setText(String.format("#%d %s, %s, %d attempt(s)%s%s", item.id(), item.entityType(),
+        summary.setText(String.format("#%d %s, %s, %d attempt(s)%s%s%n%s", item.id(), item.entityType(),
                 item.status().label(), item.attempts(), item.lastError() == null ? "" : "\nLast error: " + item.lastError(),
-                item.blobSize() == 0 ? "" : "\nBlob: " + item.blobSize() + " bytes, " + item.blobContentType()));
+                item.blobSize() == 0 ? "" : "\nBlob: " + item.blobSize() + " bytes, " + item.blobContentType(),
+                rendering(item)));
         payload.setText(formatted(item.payload()));
+        setPreview(null);
+        if (item.blobSize() > 0 && item.status() != ItemStatus.SENT && item.blobContentType() != null
+                && item.blobContentType().startsWith("image/")) {
+            loadPreview(item);
+        }
         summary.requestLayout();
+    }
+
+    /** What the item's handler says of it; a missing or failing handler is said plainly. */
+    private String rendering(QueueItem item) {
+        for (EntityHandler handler : handlers) {
+            if (handler.entityType().equals(item.entityType())) {
+                try {
+                    return handler.summary(item);
+                } catch (RuntimeException e) {
+                    return "(the " + item.entityType() + " handler cannot render this item: " + e.getMessage() + ")";
+                }
+            }
+        }
+        return "(no handler installed for " + item.entityType() + ")";
+    }
+
+    private void loadPreview(QueueItem item) {
+        QueueStore current = store;
+        if (current == null) {
+            return;
+        }
+        Job.create("Reading the image of item " + item.id(), monitor -> {
+            ImageData scaled;
+            try (InputStream blob = current.openBlob(item.id())) {
+                scaled = fit(new ImageData(blob));
+            } catch (IOException | RuntimeException e) {
+                ui.asyncExec(() -> showPreviewFailure(item, e));
+                return;
+            }
+            ui.asyncExec(() -> {
+                if (!preview.isDisposed() && selected != null && selected.id() == item.id()) {
+                    setPreview(new Image(preview.getDisplay(), scaled));
+                }
+            });
+        }).schedule();
+    }
+
+    private void showPreviewFailure(QueueItem item, Exception e) {
+        if (!preview.isDisposed() && selected != null && selected.id() == item.id()) {
+            preview.setText("No preview: " + (e instanceof SWTException ? "not an image SWT can read" : e.getMessage()));
+            preview.requestLayout();
+        }
+    }
+
+    private void setPreview(Image image) {
+        if (preview == null || preview.isDisposed()) {
+            return;
+        }
+        Image before = preview.getImage();
+        preview.setImage(image);
+        preview.setText("");
+        if (before != null) {
+            before.dispose();
+        }
+        preview.requestLayout();
+    }
+
+    /** Scaled down to fit the preview box, keeping its proportions; never scaled up. */
+    private static ImageData fit(ImageData image) {
+        double scale = Math.min(1.0, Math.min((double) PREVIEW_WIDTH / image.width, (double) PREVIEW_HEIGHT / image.height));
+        return scale == 1.0 ? image : image.scaledTo(Math.max(1, (int) (image.width * scale)),
+                Math.max(1, (int) (image.height * scale)));
     }
 
     private static String formatted(String json) {

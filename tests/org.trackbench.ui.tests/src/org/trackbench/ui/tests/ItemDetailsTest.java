@@ -1,0 +1,63 @@
+package org.trackbench.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.e4.ui.services.IServiceConstants;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.PaletteData;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Label;
+import org.junit.jupiter.api.Test;
+import org.trackbench.core.queue.BlobSource;
+import org.trackbench.core.queue.EnqueueRequest;
+import org.trackbench.core.queue.QueueItem;
+import org.trackbench.core.queue.QueueStore;
+import org.trackbench.core.sync.SyncService;
+import org.trackbench.testing.Configurations;
+import org.trackbench.testing.QueueStoreFixture;
+import org.trackbench.testing.ui.PartHarness;
+import org.trackbench.ui.internal.details.ItemDetailsPart;
+
+/** Item details renders a queued screenshot through its handler and shows it scaled into the preview box. */
+class ItemDetailsTest {
+
+    @Test
+    void aQueuedScreenshotShowsItsHandlersRenderingAndAScaledPreview() {
+        QueueStoreFixture queues = new QueueStoreFixture();
+        QueueStore store = queues.configure(queues.newDirectory("item-details"), 4 * 1024 * 1024);
+        new Configurations().await(SyncService.class, "").pause();
+        String entry = UUID.randomUUID().toString();
+        QueueItem screenshot = store.enqueue(EnqueueRequest.of("screenshot", "{\"capturedAt\":\"2026-11-27T09:00:00Z\"}")
+                .inGroup(entry, false).withBlob(BlobSource.of(png(1200, 800)), "image/png"));
+
+        try (PartHarness ui = new PartHarness()) {
+            ui.make(ItemDetailsPart.class);
+            ui.context.set(IServiceConstants.ACTIVE_SELECTION, List.of(screenshot));
+
+            ui.until("the preview shows", () -> ui.all(Label.class).stream().anyMatch(label -> label.getImage() != null),
+                    () -> ui.all(Label.class).stream().map(Label::getText).toList().toString());
+            Rectangle preview = ui.find(Label.class, label -> label.getImage() != null).getImage().getBounds();
+            assertEquals(360, preview.width, "scaled to the box, proportions kept");
+            assertEquals(240, preview.height);
+            String summary = ui.find(Label.class, label -> label.getText().startsWith("#" + screenshot.id())).getText();
+            assertTrue(summary.contains("image/png screenshot of entry " + entry), summary);
+        }
+    }
+
+    /** A plain picture as PNG bytes, made with SWT (AWT would load a second GTK into this process). */
+    private static byte[] png(int width, int height) {
+        ImageData picture = new ImageData(width, height, 24, new PaletteData(0xFF0000, 0x00FF00, 0x0000FF));
+        ImageLoader loader = new ImageLoader();
+        loader.data = new ImageData[] { picture };
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        loader.save(bytes, SWT.IMAGE_PNG);
+        return bytes.toByteArray();
+    }
+}
