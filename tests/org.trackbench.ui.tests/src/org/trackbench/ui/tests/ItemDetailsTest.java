@@ -38,8 +38,8 @@ class ItemDetailsTest {
                 .inGroup(entry, false).withBlob(BlobSource.of(png(1200, 800)), "image/png"));
 
         try (PartHarness ui = new PartHarness()) {
-            ui.make(ItemDetailsPart.class);
             ui.context.set(IServiceConstants.ACTIVE_SELECTION, List.of(screenshot));
+            ui.make(ItemDetailsPart.class);
 
             ui.until("the preview shows", () -> ui.all(Label.class).stream().anyMatch(label -> label.getImage() != null),
                     () -> ui.all(Label.class).stream().map(Label::getText).toList().toString());
