@@ -27,6 +27,9 @@ public interface SettingsService {
     /** The saved value, else the Metatype default, as text. */
     String effective(String pid, String key);
 
+    /** Every value of {@code pid} but secrets, as {@link #effective(String, String)} gives them, in one read. */
+    Map<String, String> effective(String pid);
+
     /**
      * Checks {@code text} against the attribute's type, range and options and saves it.
      *

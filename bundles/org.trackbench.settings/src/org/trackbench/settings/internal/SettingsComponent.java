@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -92,8 +93,24 @@ public final class SettingsComponent implements SettingsService {
         return effective(pid, attribute(definition(pid), key));
     }
 
+    @Override
+    public Map<String, String> effective(String pid) {
+        Dictionary<String, Object> saved = saved(pid);
+        Map<String, String> values = new LinkedHashMap<>();
+        for (AttributeDefinition attribute : definition(pid).getAttributeDefinitions(ObjectClassDefinition.ALL)) {
+            if (attribute.getType() != AttributeDefinition.PASSWORD) {
+                values.put(attribute.getID(), value(saved, attribute));
+            }
+        }
+        return values;
+    }
+
     private String effective(String pid, AttributeDefinition attribute) {
-        Object value = saved(pid).get(attribute.getID());
+        return value(saved(pid), attribute);
+    }
+
+    private static String value(Dictionary<String, Object> saved, AttributeDefinition attribute) {
+        Object value = saved.get(attribute.getID());
         return value == null ? SettingsService.defaultValue(attribute) : String.valueOf(value);
     }
 

@@ -40,18 +40,19 @@ public final class SettingsPage extends PreferencePage {
     protected Control createContents(Composite parent) {
         Composite form = new Composite(parent, SWT.NONE);
         form.setLayout(new GridLayout(2, false));
+        Map<String, String> values = settings.effective(pid);
         Arrays.stream(definition.getAttributeDefinitions(ObjectClassDefinition.ALL))
-                .filter(attribute -> attribute.getType() != AttributeDefinition.PASSWORD)
-                .forEach(attribute -> field(form, attribute));
+                .filter(attribute -> values.containsKey(attribute.getID()))
+                .forEach(attribute -> field(form, attribute, values.get(attribute.getID())));
         return form;
     }
 
-    private void field(Composite form, AttributeDefinition attribute) {
+    private void field(Composite form, AttributeDefinition attribute, String value) {
         Label label = new Label(form, SWT.NONE);
         label.setText(attribute.getName());
         Text text = new Text(form, SWT.BORDER);
         text.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        text.setText(settings.effective(pid, attribute.getID()));
+        text.setText(value);
         String help = (attribute.getDescription() == null ? "" : attribute.getDescription() + "\n") + "Default: "
                 + SettingsService.defaultValue(attribute) + "\nKey: " + attribute.getID();
         label.setToolTipText(help);
@@ -89,9 +90,10 @@ public final class SettingsPage extends PreferencePage {
         if (fields.isEmpty()) {
             return true;
         }
+        Map<String, String> current = settings.effective(pid);
         Map<String, String> changed = new LinkedHashMap<>();
         fields.forEach((key, text) -> {
-            if (!text.getText().strip().equals(settings.effective(pid, key))) {
+            if (!text.getText().strip().equals(current.get(key))) {
                 changed.put(key, text.getText());
             }
         });
