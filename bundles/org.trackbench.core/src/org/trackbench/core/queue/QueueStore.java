@@ -64,6 +64,22 @@ public interface QueueStore {
     /** One keyset page of the admin listing. */
     QueuePage query(QueueQuery query);
 
+    /**
+     * How many items match the query's filters (statuses, entity types, text, group); its sort, cursor and
+     * limit are ignored. A text filter reads every item, so callers off the UI thread only.
+     *
+     * @since 1.2
+     */
+    long count(QueueQuery query);
+
+    /**
+     * The failed ordered item that holds a blocked item: the earliest one of its group before it. Empty when
+     * the item is unknown, not blocked, or nothing holds it any more.
+     *
+     * @since 1.2
+     */
+    Optional<QueueItem> holder(long id);
+
     /** Item counts by status; every status is present, zero if none. */
     Map<ItemStatus, Long> countByStatus();
 

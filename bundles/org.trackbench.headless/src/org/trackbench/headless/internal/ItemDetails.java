@@ -1,11 +1,9 @@
 package org.trackbench.headless.internal;
 
 import java.util.Optional;
-import java.util.Set;
 
 import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueItem;
-import org.trackbench.core.queue.QueueQuery;
 import org.trackbench.core.queue.QueueStore;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -47,8 +45,7 @@ final class ItemDetails {
     }
 
     private String heldBy(QueueItem item) {
-        QueueQuery failedOfGroup = QueueQuery.all(1).withStatuses(Set.of(ItemStatus.FAILED)).inGroup(item.orderingGroup());
-        return store.query(failedOfGroup).items().stream().findFirst()
+        return store.holder(item.id())
                 .map(holder -> "item " + holder.id() + " (failed: " + holder.error().orElse("no reason") + ")")
                 .orElse("no failed item left in its group; retry it");
     }

@@ -1,6 +1,7 @@
 package org.trackbench.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.e4.ui.services.IServiceConstants;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +26,10 @@ import org.trackbench.testing.ui.PartHarness;
 import org.trackbench.ui.internal.handlers.RetryHandler;
 import org.trackbench.ui.internal.queue.QueuePart;
 
-/** The Queue view over a real, seeded queue: it opens with every item, filters narrow it, Retry makes a failed item due. */
+/**
+ * The Queue view over a real, seeded queue: it opens with every item, filters narrow it and it counts what they
+ * match, a blocked item names its holder, Retry makes a failed item due.
+ */
 class QueueViewTest {
 
     private static final int STATUS_COLUMN = 2;
@@ -63,6 +68,40 @@ class QueueViewTest {
             ui.fire(search, SWT.DefaultSelection);
             ui.until("the two notes are left", () -> table.getItemCount() == 2
                     && "note".equals(table.getItem(0).getText(1)) && "note".equals(table.getItem(1).getText(1)), () -> rows(table));
+        }
+    }
+
+    @Test
+    void theTypeFilterOffersTheHandlersTypesAndTheViewCountsWhatItMatches() {
+        try (PartHarness ui = new PartHarness()) {
+            Table table = openView(ui);
+            Label count = ui.find(Label.class, l -> l.getText().matches("[0-9,+]+ items?"));
+            ui.until("the view counts the 4 items", () -> count.getText().equals("4 items"), count::getText);
+
+            Combo type = ui.find(Combo.class, c -> c.indexOf("all types") == 0);
+            assertTrue(type.indexOf("time_entry_event") > 0, "the installed handlers' types are offered: " + List.of(type.getItems()));
+            type.select(type.indexOf("time_entry_event"));
+            ui.fire(type, SWT.Selection);
+            ui.until("only the two time entry events are left", () -> table.getItemCount() == 2
+                    && "time_entry_event".equals(table.getItem(0).getText(1))
+                    && "time_entry_event".equals(table.getItem(1).getText(1)), () -> rows(table));
+            ui.until("the count follows the filter", () -> count.getText().equals("2 items"), count::getText);
+        }
+    }
+
+    @Test
+    void aBlockedItemNamesTheFailedItemThatHoldsIt() {
+        try (PartHarness ui = new PartHarness()) {
+            Table table = openView(ui);
+            QueueItem start = store.enqueue(EnqueueRequest.of("time_entry_event", "{\"type\":\"start\"}").inGroup("entry-7", true));
+            assertTrue(store.claim(10, Duration.ofMinutes(5)).stream().anyMatch(item -> item.id() == start.id()));
+            store.markFailed(start.id(), "409 entry_conflict");
+            QueueItem stop = store.enqueue(EnqueueRequest.of("time_entry_event", "{\"type\":\"stop\"}").inGroup("entry-7", true));
+            assertEquals(ItemStatus.BLOCKED, stop.status());
+
+            ui.until("the blocked stop names the failed start", () -> table.getItemCount() == 6
+                    && ("blocked by #" + start.id()).equals(table.getItem(5).getText(6)), () -> rows(table)
+                            + " / last row: " + (table.getItemCount() == 6 ? table.getItem(5).getText(6) : "-"));
         }
     }
 

@@ -209,6 +209,19 @@ public final class DerbyQueueStore implements QueueStore {
     }
 
     @Override
+    public long count(QueueQuery query) {
+        if (query == null) {
+            throw new IllegalArgumentException("query is null; expected a QueueQuery such as QueueQuery.all(1)");
+        }
+        return database.transaction(connection -> ItemQueries.count(connection, query));
+    }
+
+    @Override
+    public Optional<QueueItem> holder(long id) {
+        return database.transaction(connection -> ItemQueries.holder(connection, id));
+    }
+
+    @Override
     public Map<ItemStatus, Long> countByStatus() {
         return database.transaction(ItemQueries::countByStatus);
     }

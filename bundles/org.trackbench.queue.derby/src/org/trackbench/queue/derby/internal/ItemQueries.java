@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueItem;
@@ -26,44 +27,17 @@ final class ItemQueries {
 
     static QueuePage page(Connection connection, QueueQuery query) throws SQLException {
         String column = column(query.sort());
-        List<Object> parameters = new ArrayList<>();
-        List<String> conditions = new ArrayList<>();
-        if (!query.statuses().isEmpty()) {
-            conditions.add("STATUS IN (" + placeholders(query.statuses().size()) + ")");
-            query.statuses().forEach(status -> parameters.add(status.label()));
-        }
-        if (!query.entityTypes().isEmpty()) {
-            conditions.add("ENTITY_TYPE IN (" + placeholders(query.entityTypes().size()) + ")");
-            parameters.addAll(query.entityTypes());
-        }
-        if (query.orderingGroup() != null) {
-            conditions.add("ORDERING_GROUP = ?");
-            parameters.add(query.orderingGroup());
-        }
-        if (query.text() != null && !query.text().isBlank()) {
-            conditions.add("(ENTITY_TYPE LIKE ? ESCAPE '\\' OR PAYLOAD LIKE ? ESCAPE '\\' OR LAST_ERROR LIKE ? ESCAPE '\\')");
-            String pattern = "%" + query.text().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            parameters.add(pattern);
-            parameters.add(pattern);
-            parameters.add(pattern);
-        }
+        Filter filter = Filter.of(query);
         if (query.after() != null) {
             String beyond = query.descending() ? "<" : ">";
-            conditions.add("(" + column + " " + beyond + " ? OR (" + column + " = ? AND ID " + beyond + " ?))");
-            parameters.add(query.after().sortValue());
-            parameters.add(query.after().sortValue());
-            parameters.add(query.after().id());
+            filter.add("(" + column + " " + beyond + " ? OR (" + column + " = ? AND ID " + beyond + " ?))",
+                    query.after().sortValue(), query.after().sortValue(), query.after().id());
         }
         String direction = query.descending() ? " DESC" : " ASC";
-        String sql = "SELECT " + ItemRows.COLUMNS + " FROM TB_QUEUE_ITEM"
-                + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
-                + " ORDER BY " + column + direction + (column.equals("ID") ? "" : ", ID" + direction)
+        String sql = "SELECT " + ItemRows.COLUMNS + " FROM TB_QUEUE_ITEM" + filter.where() + " ORDER BY " + column + direction + (column.equals("ID") ? "" : ", ID" + direction)
                 + " FETCH FIRST " + (query.limit() + 1) + " ROWS ONLY";
         List<QueueItem> items;
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.size(); i++) {
-                statement.setObject(i + 1, parameters.get(i));
-            }
+        try (PreparedStatement statement = filter.prepare(connection, sql)) {
             items = ItemRows.readAll(statement);
         }
         if (items.size() <= query.limit()) {
@@ -72,6 +46,30 @@ final class ItemQueries {
         List<QueueItem> page = items.subList(0, query.limit());
         QueueItem last = page.get(page.size() - 1);
         return new QueuePage(page, new QueueQuery.PageCursor(sortValue(query.sort(), last), last.id()));
+    }
+
+    static long count(Connection connection, QueueQuery query) throws SQLException {
+        Filter filter = Filter.of(query);
+        try (PreparedStatement statement = filter.prepare(connection, "SELECT COUNT(*) FROM TB_QUEUE_ITEM" + filter.where());
+                ResultSet row = statement.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    /** The earliest failed ordered item of a blocked item's group: the one that holds it. */
+    static Optional<QueueItem> holder(Connection connection, long id) throws SQLException {
+        Optional<QueueItem> item = ItemRows.find(connection, id);
+        if (item.isEmpty() || item.get().status() != ItemStatus.BLOCKED || item.get().orderingGroup() == null) {
+            return Optional.empty();
+        }
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + ItemRows.COLUMNS + " FROM TB_QUEUE_ITEM"
+                + " WHERE ORDERING_GROUP = ? AND ORDERED = TRUE AND STATUS = 'failed' AND ID < ? ORDER BY ID"
+                + " FETCH FIRST 1 ROWS ONLY")) {
+            query.setString(1, item.get().orderingGroup());
+            query.setLong(2, id);
+            return ItemRows.readAll(query).stream().findFirst();
+        }
     }
 
     static Map<ItemStatus, Long> countByStatus(Connection connection) throws SQLException {
@@ -126,7 +124,58 @@ final class ItemQueries {
         };
     }
 
-    private static String placeholders(int count) {
-        return java.util.stream.Stream.generate(() -> "?").limit(count).collect(Collectors.joining(", "));
+    /** The WHERE clause of a query's filters and the values of its placeholders, in order. */
+    private static final class Filter {
+
+        private final List<String> conditions = new ArrayList<>();
+        private final List<Object> parameters = new ArrayList<>();
+
+        static Filter of(QueueQuery query) {
+            Filter filter = new Filter();
+            if (!query.statuses().isEmpty()) {
+                filter.add("STATUS IN (" + placeholders(query.statuses().size()) + ")",
+                        query.statuses().stream().map(ItemStatus::label).toArray());
+            }
+            if (!query.entityTypes().isEmpty()) {
+                filter.add("ENTITY_TYPE IN (" + placeholders(query.entityTypes().size()) + ")",
+                        query.entityTypes().toArray());
+            }
+            if (query.orderingGroup() != null) {
+                filter.add("ORDERING_GROUP = ?", query.orderingGroup());
+            }
+            if (query.text() != null && !query.text().isBlank()) {
+                String pattern = "%" + query.text().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                        + "%";
+                filter.add("(ENTITY_TYPE LIKE ? ESCAPE '\\' OR PAYLOAD LIKE ? ESCAPE '\\' OR LAST_ERROR LIKE ? ESCAPE '\\')",
+                        pattern, pattern, pattern);
+            }
+            return filter;
+        }
+
+        void add(String condition, Object... values) {
+            conditions.add(condition);
+            parameters.addAll(List.of(values));
+        }
+
+        String where() {
+            return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        }
+
+        PreparedStatement prepare(Connection connection, String sql) throws SQLException {
+            PreparedStatement statement = connection.prepareStatement(sql);
+            try {
+                for (int i = 0; i < parameters.size(); i++) {
+                    statement.setObject(i + 1, parameters.get(i));
+                }
+                return statement;
+            } catch (SQLException e) {
+                statement.close();
+                throw e;
+            }
+        }
+
+        private static String placeholders(int count) {
+            return Stream.generate(() -> "?").limit(count).collect(Collectors.joining(", "));
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.trackbench.ui.internal.queue;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -27,22 +28,26 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.osgi.service.event.Event;
+import org.trackbench.core.handler.EntityHandler;
 import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueEvents;
 import org.trackbench.core.queue.QueueItem;
 import org.trackbench.core.queue.QueueQuery.SortKey;
 import org.trackbench.core.queue.QueueStore;
+import org.trackbench.ui.internal.export.ExportJob;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 
 /**
- * The Queue view: every item in a virtual table read page by page in the background, filtered by status and
- * text. Queue events reload it, keeping the selection and the scroll position.
+ * The Queue view: every item in a virtual table read page by page in the background, filtered by status, entity
+ * type and text. Queue events reload it, keeping the selection and the scroll position. A blocked item names the
+ * failed item that holds it.
  */
 public final class QueuePart {
 
-    private static final String ALL = "all statuses";
+    private static final String ALL_STATUSES = "all statuses";
+    private static final String ALL_TYPES = "all types";
     private static final int RELOAD_DELAY_MILLIS = 300;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
@@ -59,22 +64,26 @@ public final class QueuePart {
     private ESelectionService selection;
 
     private Combo status;
+    private Combo type;
     private Text search;
     private Table table;
     private Label message;
     private QueueRows rows;
     private QueueStore store;
     private boolean reloadPending;
+    private List<String> entityTypes = List.of();
 
     @PostConstruct
     void createControls(Composite parent) {
-        parent.setLayout(new GridLayout(3, false));
+        parent.setLayout(new GridLayout(4, false));
         status = new Combo(parent, SWT.READ_ONLY);
-        status.add(ALL);
+        status.add(ALL_STATUSES);
         for (ItemStatus each : ItemStatus.values()) {
             status.add(each.label());
         }
         status.select(0);
+        type = new Combo(parent, SWT.READ_ONLY);
+        showEntityTypes();
         search = new Text(parent, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
         search.setMessage("type, payload or error contains…");
         search.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
@@ -84,7 +93,7 @@ public final class QueuePart {
         table = new Table(parent, SWT.VIRTUAL | SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER);
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
-        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
+        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
         for (int i = 0; i < COLUMNS.length; i++) {
             TableColumn column = new TableColumn(table, i == 0 || i == 3 || i == 7 ? SWT.RIGHT : SWT.LEFT);
             column.setText(COLUMNS[i]);
@@ -99,6 +108,7 @@ public final class QueuePart {
         table.addListener(SWT.SetData, event -> fill((TableItem) event.item, table.indexOf((TableItem) event.item)));
         table.addListener(SWT.Selection, event -> publishSelection());
         status.addListener(SWT.Selection, event -> applyFilter());
+        type.addListener(SWT.Selection, event -> applyFilter());
         search.addListener(SWT.DefaultSelection, event -> applyFilter());
         useStore(store);
     }
@@ -110,6 +120,25 @@ public final class QueuePart {
         if (table != null && !table.isDisposed()) {
             useStore(newStore);
         }
+    }
+
+    /** The entity types the installed handlers deliver, plug-ins' types too: what the type filter offers. */
+    @Inject
+    void setHandlers(@Optional @Service List<EntityHandler> handlers) {
+        entityTypes = handlers == null ? List.of()
+                : handlers.stream().map(EntityHandler::entityType).distinct().sorted().toList();
+        if (type != null && !type.isDisposed()) {
+            showEntityTypes();
+        }
+    }
+
+    private void showEntityTypes() {
+        String chosen = type.getSelectionIndex() > 0 ? type.getText() : null;
+        type.removeAll();
+        type.add(ALL_TYPES);
+        entityTypes.forEach(type::add);
+        type.select(Math.max(0, chosen == null ? 0 : type.indexOf(chosen)));
+        type.requestLayout();
     }
 
     private void useStore(QueueStore current) {
@@ -144,6 +173,24 @@ public final class QueuePart {
         });
     }
 
+    /** What an export writes: the selected items if any, else every item the filters match. */
+    public ExportJob export(Path target) {
+        List<QueueItem> selected = selectedItems();
+        if (!selected.isEmpty() || rows == null) {
+            return ExportJob.ofSelection(selected, target);
+        }
+        return ExportJob.ofFiltered(store, rows.query(), rows.total(), target);
+    }
+
+    /** Says what {@link #export} would write, e.g. "3 selected items" or "1,204 items (the filtered set)". */
+    public String exportScope() {
+        int selected = table.getSelectionCount();
+        if (selected > 0 || rows == null) {
+            return String.format("%,d selected %s", selected, selected == 1 ? "item" : "items");
+        }
+        return (rows.total() >= 0 ? items(rows.total()) : "all items") + " of the current filter";
+    }
+
     /** The selected items, in table order. */
     private List<QueueItem> selectedItems() {
         List<QueueItem> selected = new ArrayList<>();
@@ -164,7 +211,8 @@ public final class QueuePart {
         }
         int chosen = status.getSelectionIndex();
         Set<ItemStatus> statuses = chosen <= 0 ? Set.of() : EnumSet.of(ItemStatus.values()[chosen - 1]);
-        rows.filter(statuses, search.getText());
+        Set<String> types = type.getSelectionIndex() <= 0 ? Set.of() : Set.of(type.getText());
+        rows.filter(statuses, types, search.getText());
     }
 
     /** A click on a column header orders by it; a second click reverses the order. */
@@ -193,7 +241,8 @@ public final class QueuePart {
         }
         table.setSelection(reselect.stream().mapToInt(Integer::intValue).toArray());
         table.setTopIndex(Math.min(top, Math.max(0, table.getItemCount() - 1)));
-        message.setText(rows.size() + (rows.hasMore() ? "+" : "") + " items");
+        message.setText(rows.total() >= 0 ? items(rows.total())
+                : rows.hasMore() ? String.format("%,d+ items", rows.size()) : items(rows.size()));
         message.requestLayout();
     }
 
@@ -217,13 +266,27 @@ public final class QueuePart {
         item.setText(new String[] { Long.toString(row.id()), row.entityType(), row.status().label(),
                 Integer.toString(row.attempts()), time(row.createdAt()),
                 row.status() == ItemStatus.SENT ? "" : time(row.nextAttemptAt()),
-                row.lastError() == null ? "" : row.lastError(), row.blobSize() == 0 ? "" : Sizes.of(row.blobSize()) });
+                problem(row), row.blobSize() == 0 ? "" : Sizes.of(row.blobSize()) });
+    }
+
+    /** The last error, and for a blocked item the failed item holding it. */
+    private String problem(QueueItem row) {
+        String error = row.lastError() == null ? "" : row.lastError();
+        if (row.status() != ItemStatus.BLOCKED) {
+            return error;
+        }
+        String heldBy = rows.holder(row).map(id -> "blocked by #" + id).orElse("blocked");
+        return error.isEmpty() ? heldBy : heldBy + "; " + error;
     }
 
     private void publishSelection() {
         if (selection != null) {
             selection.setSelection(selectedItems());
         }
+    }
+
+    private static String items(long count) {
+        return String.format("%,d %s", count, count == 1 ? "item" : "items");
     }
 
     private static String time(Instant instant) {

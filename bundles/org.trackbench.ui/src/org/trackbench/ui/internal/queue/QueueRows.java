@@ -1,7 +1,10 @@
 package org.trackbench.ui.internal.queue;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -14,8 +17,8 @@ import org.trackbench.core.queue.QueueStore;
 
 /**
  * The rows the Queue view shows: keyset pages of the queue read in the background, the next page only when the
- * table asks for a row past the last one loaded. Every read runs in a {@link Job}; {@code deliver} hands the
- * result to the UI thread.
+ * table asks for a row past the last one loaded, with the item that holds each blocked row and the count of all
+ * rows the filter matches. Every read runs in a {@link Job}; {@code deliver} hands the result to the UI thread.
  */
 final class QueueRows {
 
@@ -26,14 +29,19 @@ final class QueueRows {
     private final Runnable changed;
     private final Consumer<String> failed;
     private final List<QueueItem> rows = new ArrayList<>();
+    private final Map<Long, Long> holders = new HashMap<>();
     private QueueQuery query = QueueQuery.all(PAGE);
     private Set<ItemStatus> statuses = Set.of();
+    private Set<String> types = Set.of();
     private String text;
     private QueueQuery.SortKey sort = QueueQuery.SortKey.ID;
     private boolean descending;
     private QueueQuery.PageCursor next;
     private boolean loading;
     private int generation;
+    private long total = -1;
+    private boolean counting;
+    private boolean countAgain;
 
     /** {@code changed} runs on the UI thread after rows arrive, {@code failed} with the reason when a read fails. */
     QueueRows(QueueStore store, Consumer<Runnable> deliver, Runnable changed, Consumer<String> failed) {
@@ -43,9 +51,14 @@ final class QueueRows {
         this.failed = failed;
     }
 
-    /** Shows only {@code statuses} (all when empty) whose type, payload or error contains {@code text}, from the first page. */
-    void filter(Set<ItemStatus> newStatuses, String newText) {
+    /**
+     * Shows only {@code statuses} and {@code entityTypes} (all when empty) whose type, payload or error contains
+     * {@code text}, from the first page.
+     */
+    void filter(Set<ItemStatus> newStatuses, Set<String> newTypes, String newText) {
         statuses = newStatuses;
+        types = newTypes;
+        total = -1;
         text = newText == null || newText.isBlank() ? null : newText.strip();
         requery();
     }
@@ -58,7 +71,7 @@ final class QueueRows {
     }
 
     private void requery() {
-        query = QueueQuery.all(PAGE).withStatuses(statuses).withText(text).sortedBy(sort, descending);
+        query = QueueQuery.all(PAGE).withStatuses(statuses).withEntityTypes(types).withText(text).sortedBy(sort, descending);
         reload();
     }
 
@@ -67,6 +80,22 @@ final class QueueRows {
         generation++;
         loading = false;
         load(query, true);
+        count();
+    }
+
+    /** The query the rows answer: what an export of the filtered set reads again. */
+    QueueQuery query() {
+        return query;
+    }
+
+    /** How many items the filter matches, {@code -1} until counted. */
+    long total() {
+        return total;
+    }
+
+    /** The failed item that holds a blocked row, if it was found. */
+    Optional<Long> holder(QueueItem row) {
+        return Optional.ofNullable(holders.get(row.id()));
     }
 
     int size() {
@@ -93,8 +122,10 @@ final class QueueRows {
         int asked = generation;
         Job.create("Reading the queue", monitor -> {
             QueuePage read;
+            Map<Long, Long> readHolders;
             try {
                 read = store.query(page);
+                readHolders = holders(read.items());
             } catch (RuntimeException e) {
                 deliver.accept(() -> {
                     loading = false;
@@ -108,11 +139,56 @@ final class QueueRows {
                 }
                 if (first) {
                     rows.clear();
+                    holders.clear();
                 }
                 rows.addAll(read.items());
+                holders.putAll(readHolders);
                 next = read.next();
                 loading = false;
                 changed.run();
+            });
+        }).schedule();
+    }
+
+    /** The holder of each blocked item, asked once per ordering group: one failed item holds all of its group. */
+    private Map<Long, Long> holders(List<QueueItem> items) {
+        Map<String, Optional<QueueItem>> byGroup = new HashMap<>();
+        Map<Long, Long> found = new HashMap<>();
+        for (QueueItem item : items) {
+            if (item.status() == ItemStatus.BLOCKED && item.orderingGroup() != null) {
+                byGroup.computeIfAbsent(item.orderingGroup(), group -> store.holder(item.id()))
+                        .ifPresent(holder -> found.put(item.id(), holder.id()));
+            }
+        }
+        return found;
+    }
+
+    /** Counts the filtered set, one count at a time: changes while one runs are counted once it ends. */
+    private void count() {
+        if (counting) {
+            countAgain = true;
+            return;
+        }
+        counting = true;
+        countAgain = false;
+        QueueQuery counted = query;
+        Job.create("Counting the queue", monitor -> {
+            long read;
+            try {
+                read = store.count(counted);
+            } catch (RuntimeException e) {
+                read = -1;
+            }
+            long result = read;
+            deliver.accept(() -> {
+                counting = false;
+                if (counted.equals(query)) {
+                    total = result;
+                    changed.run();
+                }
+                if (countAgain || !counted.equals(query)) {
+                    count();
+                }
             });
         }).schedule();
     }

@@ -268,12 +268,18 @@ public abstract class QueueStoreContractTest {
         QueueItem late = givenEvent("entry-1", "resume");
         assertEquals(ItemStatus.BLOCKED, late.status(), "items enqueued behind a failure start blocked");
         assertEquals(3, store().countByStatus().get(ItemStatus.BLOCKED));
+        assertEquals(start.id(), store().holder(stop.id()).orElseThrow().id(), "the failed start holds the stop");
+        assertEquals(start.id(), store().holder(late.id()).orElseThrow().id());
+        assertTrue(store().holder(start.id()).isEmpty(), "a failed item is not held");
+        assertTrue(store().holder(other.id()).isEmpty(), "an item of another group is not held");
+        assertTrue(store().holder(Long.MAX_VALUE).isEmpty(), "an unknown item is not held");
 
         assertEquals(1, store().retry(List.of(start.id())));
 
         assertEquals(ItemStatus.PENDING, reread(shot).status());
         assertEquals(ItemStatus.PENDING, reread(stop).status());
         assertEquals(0, reread(start).attempts(), "a retry starts with fresh retries");
+        assertTrue(store().holder(stop.id()).isEmpty(), "nothing holds a released item");
         assertEquals(List.of(start.id()), claimIds(10), "the group's order holds again");
     }
 
@@ -377,6 +383,25 @@ public abstract class QueueStoreContractTest {
         long notes = total - (total + 2) / 3;
         assertEquals(notes, countPages(QueueQuery.all(1_000).withEntityTypes(Set.of("note")), false));
         assertEquals(1, countPages(QueueQuery.all(10).withText("\"n\":77777}"), false));
+        assertEquals(total, store().count(QueueQuery.all(1)));
+        assertEquals(notes, store().count(QueueQuery.all(1).withEntityTypes(Set.of("note"))));
+        assertEquals(1, store().count(QueueQuery.all(1).withText("\"n\":77777}")));
+    }
+
+    @Test
+    void countIgnoresTheCursorAndCountsOnlyWhatTheFiltersMatch() {
+        givenNote("100%");
+        QueueItem beta = givenNote("1000");
+        givenEvent("entry-1", "start");
+        claimIds(1);
+
+        QueueQuery notes = QueueQuery.all(1).withEntityTypes(Set.of("note"));
+        assertEquals(2, store().count(notes));
+        assertEquals(2, store().count(notes.after(new QueueQuery.PageCursor(beta.id(), beta.id()))));
+        assertEquals(1, store().count(notes.withStatuses(Set.of(ItemStatus.PENDING))));
+        assertEquals(2, store().count(notes.withText("100")));
+        assertEquals(1, store().count(notes.withText("100%")), "LIKE wildcards in the text are literal");
+        assertEquals(1, store().count(QueueQuery.all(1).inGroup("entry-1")));
     }
 
     private long countPages(QueueQuery first, boolean descending) {
