@@ -27,6 +27,7 @@ import org.trackbench.core.capture.TrackerEvents;
 import org.trackbench.core.capture.TrackerState;
 import org.trackbench.core.queue.BlobSource;
 import org.trackbench.core.queue.EnqueueRequest;
+import org.trackbench.core.queue.QueueItem;
 import org.trackbench.core.queue.QueueStore;
 
 /**
@@ -121,11 +122,14 @@ final class ScreenshotJob extends Job {
             Instant capturedAt = clock.instant();
             List<BufferedImage> images = source.capture(options.perMonitor());
             long bytes = 0;
+            Long first = null;
             for (BufferedImage image : images) {
-                bytes += enqueue(entry, image, capturedAt);
+                QueueItem queued = enqueue(entry, image, capturedAt);
+                bytes += queued.blobSize();
+                first = first == null ? queued.id() : first;
             }
             report(String.format(java.util.Locale.ROOT, "last screenshot at %s: %d KiB, %d ms to capture, encode and queue",
-                    capturedAt, bytes / 1024, (System.nanoTime() - began) / 1_000_000));
+                    capturedAt, bytes / 1024, (System.nanoTime() - began) / 1_000_000), first);
             return images.size();
         } catch (CaptureUnavailableException e) {
             report("capture unavailable: " + e.getMessage());
@@ -137,15 +141,15 @@ final class ScreenshotJob extends Job {
         }
     }
 
-    /** Queues one image and returns its encoded size. */
-    private long enqueue(TimeEntry entry, BufferedImage image, Instant capturedAt) throws IOException {
+    /** Queues one image. */
+    private QueueItem enqueue(TimeEntry entry, BufferedImage image, Instant capturedAt) throws IOException {
         Path file = Files.createTempFile("trackbench-screenshot-", "." + options.format());
         try {
             try (OutputStream out = Files.newOutputStream(file)) {
                 encoder.encode(image, out);
             }
             return store.enqueue(EnqueueRequest.of(EventPayloads.SCREENSHOT_TYPE, EventPayloads.screenshot(capturedAt))
-                    .inGroup(entry.id().toString(), false).withBlob(BlobSource.of(file), options.contentType())).blobSize();
+                    .inGroup(entry.id().toString(), false).withBlob(BlobSource.of(file), options.contentType()));
         } finally {
             Files.deleteIfExists(file);
         }
@@ -156,8 +160,15 @@ final class ScreenshotJob extends Job {
         schedule(Math.max(0, wait.toMillis()));
     }
 
-    /** Announces the status; a new reason for not capturing is logged once, not every interval. */
     private void report(String status) {
+        report(status, null);
+    }
+
+    /**
+     * Announces the status, with the id of the screenshot just queued if any; a new reason for not capturing is
+     * logged once, not every interval.
+     */
+    private void report(String status, Long screenshotId) {
         synchronized (this) {
             if (status.equals(lastReported)) {
                 return;
@@ -167,6 +178,8 @@ final class ScreenshotJob extends Job {
         if (status.startsWith("capture ")) {
             LOG.warn("Screenshots: {}", status);
         }
-        events.postEvent(new Event(TrackerEvents.TOPIC_CAPTURE, Map.of(TrackerEvents.CAPTURE, status)));
+        events.postEvent(new Event(TrackerEvents.TOPIC_CAPTURE, screenshotId == null
+                ? Map.of(TrackerEvents.CAPTURE, status)
+                : Map.of(TrackerEvents.CAPTURE, status, TrackerEvents.SCREENSHOT_ID, screenshotId)));
     }
 }

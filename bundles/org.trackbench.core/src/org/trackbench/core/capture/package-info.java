@@ -3,7 +3,7 @@
  * the {@link org.trackbench.core.capture.ScreenSource} services that periodic screenshots come from. Every
  * transition and every screenshot is committed to the queue before the call that made it returns.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package org.trackbench.core.capture;
 
 import org.osgi.annotation.versioning.Version;

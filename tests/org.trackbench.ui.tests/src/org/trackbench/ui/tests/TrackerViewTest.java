@@ -1,30 +1,45 @@
 package org.trackbench.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Label;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.trackbench.core.capture.ScreenSource;
 import org.trackbench.core.capture.TimeTracker;
 import org.trackbench.core.capture.TrackerState;
+import org.trackbench.core.queue.QueueQuery;
+import org.trackbench.core.queue.QueueStore;
+import org.trackbench.core.sync.SyncService;
 import org.trackbench.testing.Configurations;
 import org.trackbench.testing.QueueStoreFixture;
 import org.trackbench.testing.ui.PartHarness;
 import org.trackbench.ui.internal.tracker.TrackerPart;
 
-/** The Tracker view drives the real time tracker, and only the legal transitions are ever enabled. */
+/**
+ * The Tracker view drives the real time tracker, only the legal transitions are ever enabled, and the screenshot
+ * capture queues shows as a thumbnail.
+ */
 class TrackerViewTest {
 
+    private final Configurations configurations = new Configurations();
     private TimeTracker tracker;
+    private QueueStore store;
 
     @BeforeEach
     void idleTracker() {
         QueueStoreFixture queues = new QueueStoreFixture();
-        queues.configure(queues.newDirectory("tracker-view"), 1024 * 1024);
-        tracker = new Configurations().configure("org.trackbench.tracker", Map.of(), TimeTracker.class);
+        store = queues.configure(queues.newDirectory("tracker-view"), 1024 * 1024);
+        // A screenshot every second, from the synthetic screen: the display is Xvfb's.
+        configurations.update("org.trackbench.capture", Map.of("intervalSeconds", 1L, "screenSource.target",
+                "(" + ScreenSource.SOURCE + "=synthetic)", "format", "png"));
+        tracker = configurations.configure("org.trackbench.tracker", Map.of(), TimeTracker.class);
         TrackerState state = tracker.status().state();
         if (state == TrackerState.RUNNING || state == TrackerState.PAUSED) {
             tracker.stop();
@@ -56,6 +71,32 @@ class TrackerViewTest {
             ui.until("only Start is enabled again", () -> enabled(start, pause, resume, stop).equals("1000"),
                     () -> enabled(start, pause, resume, stop));
             assertEquals(TrackerState.STOPPED, tracker.status().state());
+        }
+    }
+
+    @Test
+    void showsAThumbnailOfTheScreenshotJustQueued() {
+        SyncService sync = configurations.await(SyncService.class, "");
+        sync.pause();
+        try (PartHarness ui = new PartHarness()) {
+            ui.make(TrackerPart.class);
+            Label thumbnail = ui.find(Label.class, l -> l.getText().isEmpty() && l.getImage() == null
+                    && (l.getStyle() & SWT.WRAP) == 0);
+
+            ui.fire(button(ui, "Start"), SWT.Selection);
+
+            ui.until("the thumbnail shows", () -> thumbnail.getImage() != null, () -> "capture: "
+                    + tracker.status().capture() + ", queued: " + store.query(QueueQuery.all(10)).items().stream()
+                            .map(item -> item.entityType() + " " + item.status().label() + " " + item.blobSize()).toList());
+            Rectangle size = thumbnail.getImage().getBounds();
+            assertTrue(size.width <= 240 && size.height <= 150 && (size.width == 240 || size.height == 150),
+                    "scaled to fit 240 × 150: " + size);
+            assertTrue(thumbnail.getToolTipText().startsWith("Latest screenshot, #"), thumbnail.getToolTipText());
+        } finally {
+            if (tracker.status().state() == TrackerState.RUNNING) {
+                tracker.stop();
+            }
+            sync.resume();
         }
     }
 

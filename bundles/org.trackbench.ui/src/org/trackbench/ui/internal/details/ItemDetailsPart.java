@@ -1,7 +1,6 @@
 package org.trackbench.ui.internal.details;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 
 import org.eclipse.core.runtime.jobs.Job;
@@ -19,9 +18,9 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.trackbench.core.handler.EntityHandler;
-import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueItem;
 import org.trackbench.core.queue.QueueStore;
+import org.trackbench.ui.internal.images.QueuedImages;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -100,8 +99,7 @@ public final class ItemDetailsPart {
                 rendering(item)));
         payload.setText(formatted(item.payload()));
         setPreview(null);
-        if (item.blobSize() > 0 && item.status() != ItemStatus.SENT && item.blobContentType() != null
-                && item.blobContentType().startsWith("image/")) {
+        if (QueuedImages.held(item)) {
             loadPreview(item);
         }
         summary.requestLayout();
@@ -128,8 +126,8 @@ public final class ItemDetailsPart {
         }
         Job.create("Reading the image of item " + item.id(), monitor -> {
             ImageData scaled;
-            try (InputStream blob = current.openBlob(item.id())) {
-                scaled = fit(new ImageData(blob));
+            try {
+                scaled = QueuedImages.scaled(current, item.id(), PREVIEW_WIDTH, PREVIEW_HEIGHT);
             } catch (IOException | RuntimeException e) {
                 ui.asyncExec(() -> showPreviewFailure(item, e));
                 return;
@@ -160,13 +158,6 @@ public final class ItemDetailsPart {
             before.dispose();
         }
         preview.requestLayout();
-    }
-
-    /** Scaled down to fit the preview box, keeping its proportions; never scaled up. */
-    private static ImageData fit(ImageData image) {
-        double scale = Math.min(1.0, Math.min((double) PREVIEW_WIDTH / image.width, (double) PREVIEW_HEIGHT / image.height));
-        return scale == 1.0 ? image : image.scaledTo(Math.max(1, (int) (image.width * scale)),
-                Math.max(1, (int) (image.height * scale)));
     }
 
     private static String formatted(String json) {

@@ -1,8 +1,10 @@
 package org.trackbench.ui.internal.tracker;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Optional;
@@ -11,6 +13,8 @@ import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
@@ -23,22 +27,33 @@ import org.trackbench.core.capture.TimeTracker;
 import org.trackbench.core.capture.TrackerEvents;
 import org.trackbench.core.capture.TrackerState;
 import org.trackbench.core.capture.TrackerStatus;
+import org.trackbench.core.queue.QueueItem;
+import org.trackbench.core.queue.QueueQuery;
+import org.trackbench.core.queue.QueueStore;
+import org.trackbench.ui.internal.images.QueuedImages;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
 /**
  * The Tracker view: start, pause, resume and stop the time entry, with only the legal buttons enabled; the
- * elapsed time, and what capture is doing. Each button's transition is committed to the queue off the UI thread.
+ * elapsed time, what capture is doing and a thumbnail of the latest screenshot. Each button's transition is
+ * committed to the queue off the UI thread.
  */
 public final class TrackerPart {
 
     private static final int TICK_MILLIS = 1_000;
+    private static final int THUMBNAIL_WIDTH = 240;
+    private static final int THUMBNAIL_HEIGHT = 150;
+    /** How far back in the entry's items the view looks for a screenshot when it opens. */
+    private static final int LATEST_ITEMS = 50;
 
     @Inject
     private UISynchronize ui;
 
     private volatile TimeTracker tracker;
+    private volatile QueueStore store;
     private Text description;
     private Text project;
     private Text task;
@@ -48,8 +63,10 @@ public final class TrackerPart {
     private Button stop;
     private Label elapsed;
     private Label capture;
+    private Label thumbnail;
     private Label message;
     private volatile TrackerStatus shown;
+    private String thumbnailEntry;
     /** One job, so reads cannot overtake each other: scheduled while it runs, it runs once more afterwards. */
     private final Job refreshJob = Job.create("Reading the tracker", monitor -> {
         TimeTracker current = tracker;
@@ -72,6 +89,8 @@ public final class TrackerPart {
         elapsed = wideLabel(parent);
         elapsed.setFont(JFaceResources.getHeaderFont());
         capture = wideLabel(parent);
+        thumbnail = new Label(parent, SWT.NONE);
+        thumbnail.setLayoutData(new GridData(SWT.LEFT, SWT.TOP, false, false, 4, 1));
         message = wideLabel(parent);
         refresh();
         tick();
@@ -94,9 +113,23 @@ public final class TrackerPart {
     }
 
     @Inject
+    void setStore(@Optional @Service QueueStore newStore) {
+        store = newStore;
+    }
+
+    /** Capture's status changed or a screenshot was queued: show both. */
+    @Inject
     @Optional
     void captured(@UIEventTopic(TrackerEvents.TOPIC_CAPTURE) Event event) {
         refresh();
+        if (event.getProperty(TrackerEvents.SCREENSHOT_ID) instanceof Long id) {
+            loadThumbnail(current -> current.find(id));
+        }
+    }
+
+    @PreDestroy
+    void disposeThumbnail() {
+        setThumbnail(null, "");
     }
 
     private void refresh() {
@@ -121,6 +154,58 @@ public final class TrackerPart {
         });
         capture.setText(status.capture() == null ? "" : "Capture: " + status.capture());
         showElapsed();
+        String entry = status.currentEntry().map(e -> e.id().toString()).orElse(null);
+        if (entry != null && !entry.equals(thumbnailEntry)) {
+            thumbnailEntry = entry;
+            loadThumbnail(current -> latestImage(current, entry));
+        }
+    }
+
+    /** The newest item of the entry that still holds an image: its latest screenshot not yet sent. */
+    private static java.util.Optional<QueueItem> latestImage(QueueStore current, String entry) {
+        return current.query(QueueQuery.all(LATEST_ITEMS).inGroup(entry).sortedBy(QueueQuery.SortKey.ID, true)).items()
+                .stream().filter(QueuedImages::held).findFirst();
+    }
+
+    /**
+     * Reads and scales the image of the item {@code find} gives, off the UI thread. A screenshot already sent is
+     * not held any more: the thumbnail shown stays.
+     */
+    private void loadThumbnail(Function<QueueStore, java.util.Optional<QueueItem>> find) {
+        Job.create("Reading the latest screenshot", monitor -> {
+            QueueStore current = store;
+            if (current == null) {
+                return;
+            }
+            try {
+                java.util.Optional<QueueItem> item = find.apply(current);
+                if (item.isEmpty() || !QueuedImages.held(item.get())) {
+                    return;
+                }
+                ImageData image = QueuedImages.scaled(current, item.get().id(), THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT);
+                String caption = "Latest screenshot, #" + item.get().id() + " in the queue";
+                ui.asyncExec(() -> {
+                    if (!thumbnail.isDisposed()) {
+                        setThumbnail(new Image(thumbnail.getDisplay(), image), caption);
+                    }
+                });
+            } catch (IOException | RuntimeException e) {
+                // Sent (and dropped) between the event and the read, or unreadable: the previous thumbnail stays.
+            }
+        }).schedule();
+    }
+
+    private void setThumbnail(Image image, String caption) {
+        if (thumbnail == null || thumbnail.isDisposed()) {
+            return;
+        }
+        Image before = thumbnail.getImage();
+        thumbnail.setImage(image);
+        thumbnail.setToolTipText(caption);
+        if (before != null) {
+            before.dispose();
+        }
+        thumbnail.requestLayout();
     }
 
     private void tick() {
