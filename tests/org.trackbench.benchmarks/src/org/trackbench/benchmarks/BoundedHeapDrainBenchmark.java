@@ -24,7 +24,7 @@ import org.trackbench.testing.Await;
 import org.trackbench.testing.Configurations;
 import org.trackbench.testing.QueueStoreFixture;
 import org.trackbench.testing.product.GogoConsole;
-import org.trackbench.testing.product.HeadlessProduct;
+import org.trackbench.testing.product.LaunchedProduct;
 
 /**
  * The headless product in a JVM limited to 64 MB of heap drains 5 MB screenshots to the reference server (in this
@@ -76,7 +76,7 @@ class BoundedHeapDrainBenchmark {
         queueScreenshots(home.resolve("data"));
         int screenshotsBefore = screenshotsApplied(server);
         Path gcLog = home.resolve("gc.log");
-        try (HeadlessProduct product = HeadlessProduct.launch(home, token, "Trackbench ready",
+        try (LaunchedProduct product = LaunchedProduct.launch(home, token, "Trackbench ready",
                 List.of(HEAP, "-XX:+ExitOnOutOfMemoryError", "-Xlog:gc:file=" + gcLog))) {
             long start = System.nanoTime();
             try (GogoConsole console = product.console()) {

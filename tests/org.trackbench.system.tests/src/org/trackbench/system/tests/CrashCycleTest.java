@@ -26,7 +26,7 @@ import org.trackbench.server.ReferenceServer;
 import org.trackbench.testing.Await;
 import org.trackbench.testing.Configurations;
 import org.trackbench.testing.product.GogoConsole;
-import org.trackbench.testing.product.HeadlessProduct;
+import org.trackbench.testing.product.LaunchedProduct;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,7 +52,7 @@ class CrashCycleTest {
     private final String token = UUID.randomUUID().toString();
     private final Configurations configurations = new Configurations();
     private final ObjectMapper json = new ObjectMapper();
-    private HeadlessProduct product;
+    private LaunchedProduct product;
 
     @TempDir
     Path home;
@@ -75,7 +75,7 @@ class CrashCycleTest {
         long started = System.nanoTime();
 
         for (int cycle = 0; cycle < CYCLES; cycle++) {
-            product = HeadlessProduct.launch(home, token);
+            product = LaunchedProduct.launch(home, token);
             try (GogoConsole console = product.console()) {
                 if (cycle == 0) {
                     configure(console, server);
@@ -92,7 +92,7 @@ class CrashCycleTest {
         }
 
         server.setFaults(Faults.none());
-        product = HeadlessProduct.launch(home, token);
+        product = LaunchedProduct.launch(home, token);
         Path export = home.resolve("export.jsonl");
         List<JsonNode> items;
         try (GogoConsole console = product.console()) {

@@ -24,7 +24,7 @@ import org.trackbench.testing.Await;
 import org.trackbench.testing.ByteScan;
 import org.trackbench.testing.Configurations;
 import org.trackbench.testing.product.GogoConsole;
-import org.trackbench.testing.product.HeadlessProduct;
+import org.trackbench.testing.product.LaunchedProduct;
 
 /**
  * The product's whole data directory, its logs and an export, after a token was set and a screenshot was taken,
@@ -37,7 +37,7 @@ class DataProtectionTest {
     /** A token made up per run: no credential lives in the test sources. */
     private final String token = UUID.randomUUID().toString();
     private final Configurations configurations = new Configurations();
-    private HeadlessProduct product;
+    private LaunchedProduct product;
 
     @TempDir
     Path home;
@@ -56,7 +56,7 @@ class DataProtectionTest {
     void neitherTheTokenNorAScreenshotIsStoredLoggedOrExportedInClear() throws Exception {
         ReferenceServer server = configurations.configure("org.trackbench.server",
                 Map.of("port", 0, "token", token, "dataDirectory", serverData.toString()), ReferenceServer.class);
-        product = HeadlessProduct.launch(home, null);
+        product = LaunchedProduct.launch(home, null);
         Path export = home.resolve("export.jsonl");
         try (GogoConsole console = product.console()) {
             console.run("trackbench:config org.trackbench.sync serverUrl " + server.baseUri());

@@ -22,7 +22,7 @@ import org.trackbench.testing.Await;
 import org.trackbench.testing.Configurations;
 import org.trackbench.testing.DatabaseDamage;
 import org.trackbench.testing.product.GogoConsole;
-import org.trackbench.testing.product.HeadlessProduct;
+import org.trackbench.testing.product.LaunchedProduct;
 
 /**
  * The materialized headless product in its own process, driven through its Gogo console as an admin would,
@@ -38,7 +38,7 @@ class HeadlessProductTest {
     private final String token = UUID.randomUUID().toString();
     private final Configurations configurations = new Configurations();
     private ReferenceServer server;
-    private HeadlessProduct product;
+    private LaunchedProduct product;
 
     @TempDir
     Path home;
@@ -182,7 +182,7 @@ class HeadlessProductTest {
         DatabaseDamage.garble(queue);
         Map<String, Long> damaged = DatabaseDamage.checksums(queue);
 
-        product = HeadlessProduct.launch(home, token, "Queue store cannot start");
+        product = LaunchedProduct.launch(home, token, "Queue store cannot start");
         try (GogoConsole console = product.console()) {
             String status = console.run("trackbench:status");
             assertTrue(status.contains("queue       unavailable: Cannot open the queue database at " + queue), status);
@@ -194,7 +194,7 @@ class HeadlessProductTest {
 
     /** Launches (or relaunches) the product in {@link #home} and points it at the test's server. */
     private GogoConsole launch() throws Exception {
-        product = HeadlessProduct.launch(home, token);
+        product = LaunchedProduct.launch(home, token);
         GogoConsole console = product.console();
         String answer = console.run("trackbench:config org.trackbench.sync serverUrl " + server.baseUri());
         assertTrue(answer.contains("serverUrl = " + server.baseUri()), answer);

@@ -15,20 +15,21 @@ import java.util.concurrent.TimeUnit;
 import org.trackbench.testing.Await;
 
 /**
- * The materialized headless product, launched the way {@code run-product.sh} launches it, as a child process
- * with its own configuration area, settings store and data directory under {@code home}; its output goes to
- * a log of its own in {@code home}. Launching again with the same home is a restart.
+ * A materialized product, the headless one unless said otherwise, launched the way {@code run-product.sh}
+ * launches it, as a child process with its own configuration area, settings store and data directory under
+ * {@code home}; its output goes to a log of its own in {@code home}. Launching again with the same home is a
+ * restart. The products' directories come from the system properties {@code trackbench.product} and
+ * {@code trackbench.workbench.product}.
  */
-public final class HeadlessProduct implements AutoCloseable {
+public final class LaunchedProduct implements AutoCloseable {
 
     public static final Duration START = Duration.ofSeconds(90);
-    private static final Path PRODUCT = Path.of(System.getProperty("trackbench.product"));
 
     private final Process process;
     private final Path log;
     private final int consolePort;
 
-    private HeadlessProduct(Process process, Path log, int consolePort) {
+    private LaunchedProduct(Process process, Path log, int consolePort) {
         this.process = process;
         this.log = log;
         this.consolePort = consolePort;
@@ -38,24 +39,34 @@ public final class HeadlessProduct implements AutoCloseable {
      * Starts the product and waits until it says it is ready; {@code token}, when not {@code null}, is handed over
      * in {@code TRACKBENCH_TOKEN} as {@code ./trackbench run} does for the reference server it starts.
      */
-    public static HeadlessProduct launch(Path home, String token) throws IOException {
+    public static LaunchedProduct launch(Path home, String token) throws IOException {
         return launch(home, token, "Trackbench ready");
     }
 
     /** Starts the product and waits until its log shows {@code awaited}, e.g. the reason a service could not start. */
-    public static HeadlessProduct launch(Path home, String token, String awaited) throws IOException {
+    public static LaunchedProduct launch(Path home, String token, String awaited) throws IOException {
         return launch(home, token, awaited, List.of("-Xmx256m"));
     }
 
     /** As {@link #launch(Path, String, String)}, the JVM started with {@code jvmOptions} (heap limit, GC log, …). */
-    public static HeadlessProduct launch(Path home, String token, String awaited, List<String> jvmOptions) throws IOException {
-        Path configuration = privateConfiguration(home);
+    public static LaunchedProduct launch(Path home, String token, String awaited, List<String> jvmOptions) throws IOException {
+        return launch(product("trackbench.product"), home, token, awaited, jvmOptions);
+    }
+
+    /** Starts the workbench product (the display is {@code DISPLAY}'s) and waits until its log shows {@code awaited}. */
+    public static LaunchedProduct launchWorkbench(Path home, String awaited) throws IOException {
+        return launch(product("trackbench.workbench.product"), home, null, awaited, List.of("-Xmx256m"));
+    }
+
+    private static LaunchedProduct launch(Path installed, Path home, String token, String awaited, List<String> jvmOptions)
+            throws IOException {
+        Path configuration = privateConfiguration(installed, home);
         int port = freePort();
         Path log = nextLog(home);
         List<String> command = new ArrayList<>(List.of(javaExecutable()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-Dfelix.cm.dir=" + home.resolve("settings"), "-Dorg.slf4j.simpleLogger.logFile=" + log,
-                "-jar", launcherJar().toString(), "-configuration", configuration.toString(),
+                "-jar", launcherJar(installed).toString(), "-configuration", configuration.toString(),
                 "-data", home.resolve("data").toString(), "-console", "127.0.0.1:" + port));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.resolveSibling(log.getFileName() + ".out").toFile());
@@ -63,7 +74,7 @@ public final class HeadlessProduct implements AutoCloseable {
         if (token != null) {
             builder.environment().put("TRACKBENCH_TOKEN", token);
         }
-        HeadlessProduct product = new HeadlessProduct(builder.start(), log, port);
+        LaunchedProduct product = new LaunchedProduct(builder.start(), log, port);
         Await.until("the product logs '" + awaited + "'", START,
                 () -> product.log().contains(awaited) || !product.process.isAlive(), product::log);
         if (!product.process.isAlive()) {
@@ -123,24 +134,33 @@ public final class HeadlessProduct implements AutoCloseable {
     }
 
     /** Each run gets its own configuration area (bundle cache, locks) seeded from the product's. */
-    private static Path privateConfiguration(Path home) throws IOException {
+    private static Path privateConfiguration(Path product, Path home) throws IOException {
         Path configuration = home.resolve("configuration");
         if (!Files.exists(configuration)) {
             Path bundles = Path.of("org.eclipse.equinox.simpleconfigurator", "bundles.info");
             Files.createDirectories(configuration.resolve(bundles).getParent());
-            Files.copy(PRODUCT.resolve("configuration/config.ini"), configuration.resolve("config.ini"));
-            Files.copy(PRODUCT.resolve("configuration").resolve(bundles), configuration.resolve(bundles));
+            Files.copy(product.resolve("configuration/config.ini"), configuration.resolve("config.ini"));
+            Files.copy(product.resolve("configuration").resolve(bundles), configuration.resolve(bundles));
         }
         return configuration;
     }
 
-    private static Path launcherJar() throws IOException {
-        try (DirectoryStream<Path> jars = Files.newDirectoryStream(PRODUCT.resolve("plugins"), "org.eclipse.equinox.launcher_*.jar")) {
+    private static Path product(String property) {
+        String directory = System.getProperty(property);
+        if (directory == null) {
+            throw new IllegalStateException("system property " + property + " is not set; expected the directory of a"
+                    + " materialized product (releng/org.trackbench.repository/target/products/…)");
+        }
+        return Path.of(directory);
+    }
+
+    private static Path launcherJar(Path product) throws IOException {
+        try (DirectoryStream<Path> jars = Files.newDirectoryStream(product.resolve("plugins"), "org.eclipse.equinox.launcher_*.jar")) {
             for (Path jar : jars) {
                 return jar;
             }
         }
-        throw new IllegalStateException("no Equinox launcher in " + PRODUCT + "; build the product first (./trackbench build)");
+        throw new IllegalStateException("no Equinox launcher in " + product + "; build the product first (./trackbench build)");
     }
 
     private static String javaExecutable() {
