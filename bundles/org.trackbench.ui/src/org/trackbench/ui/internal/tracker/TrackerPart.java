@@ -44,6 +44,12 @@ import jakarta.inject.Inject;
 public final class TrackerPart {
 
     private static final int TICK_MILLIS = 1_000;
+    /**
+     * The width the fields, wrapping labels and the thumbnail ask for: without it they ask for their whole content
+     * on one line and the layout widens the view past its part, clipping the buttons; they still fill whatever
+     * width the part has.
+     */
+    private static final int NARROW = 100;
     private static final int THUMBNAIL_WIDTH = 240;
     private static final int THUMBNAIL_HEIGHT = 150;
     /** How far back in the entry's items the view looks for a screenshot when it opens. */
@@ -90,7 +96,9 @@ public final class TrackerPart {
         elapsed.setFont(JFaceResources.getHeaderFont());
         capture = wideLabel(parent);
         thumbnail = new Label(parent, SWT.NONE);
-        thumbnail.setLayoutData(new GridData(SWT.LEFT, SWT.TOP, false, false, 4, 1));
+        GridData thumbnailData = new GridData(SWT.FILL, SWT.TOP, true, false, 4, 1);
+        thumbnailData.widthHint = NARROW;
+        thumbnail.setLayoutData(thumbnailData);
         message = wideLabel(parent);
         refresh();
         tick();
@@ -152,7 +160,11 @@ public final class TrackerPart {
             project.setText(orEmpty(entry.project()));
             task.setText(orEmpty(entry.task()));
         });
-        capture.setText(status.capture() == null ? "" : "Capture: " + status.capture());
+        String captureText = status.capture() == null ? "" : "Capture: " + status.capture();
+        if (!captureText.equals(capture.getText())) {
+            capture.setText(captureText);
+            capture.requestLayout();
+        }
         showElapsed();
         String entry = status.currentEntry().map(e -> e.id().toString()).orElse(null);
         if (entry != null && !entry.equals(thumbnailEntry)) {
@@ -261,13 +273,17 @@ public final class TrackerPart {
     private static Text field(Composite parent, String label) {
         new Label(parent, SWT.NONE).setText(label);
         Text text = new Text(parent, SWT.BORDER);
-        text.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+        GridData data = new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1);
+        data.widthHint = NARROW;
+        text.setLayoutData(data);
         return text;
     }
 
     private static Label wideLabel(Composite parent) {
         Label label = new Label(parent, SWT.WRAP);
-        label.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
+        GridData data = new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1);
+        data.widthHint = NARROW;
+        label.setLayoutData(data);
         return label;
     }
 
