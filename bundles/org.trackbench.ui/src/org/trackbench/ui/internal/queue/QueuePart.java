@@ -142,6 +142,9 @@ public final class QueuePart {
     }
 
     private void useStore(QueueStore current) {
+        if (rows != null) {
+            rows.close();
+        }
         if (current == null) {
             rows = null;
             table.setItemCount(0);
@@ -182,7 +185,7 @@ public final class QueuePart {
         return ExportJob.ofFiltered(store, rows.query(), rows.total(), target);
     }
 
-    /** Says what {@link #export} would write, e.g. "3 selected items" or "1,204 items (the filtered set)". */
+    /** Says what {@link #export} would write, e.g. "3 selected items" or "1,204 items of the current filter". */
     public String exportScope() {
         int selected = table.getSelectionCount();
         if (selected > 0 || rows == null) {

@@ -42,6 +42,7 @@ final class QueueRows {
     private long total = -1;
     private boolean counting;
     private boolean countAgain;
+    private boolean closed;
 
     /** {@code changed} runs on the UI thread after rows arrive, {@code failed} with the reason when a read fails. */
     QueueRows(QueueStore store, Consumer<Runnable> deliver, Runnable changed, Consumer<String> failed) {
@@ -81,6 +82,11 @@ final class QueueRows {
         loading = false;
         load(query, true);
         count();
+    }
+
+    /** The view moved on (to a restarted store, say): reads still running deliver nothing. */
+    void close() {
+        closed = true;
     }
 
     /** The query the rows answer: what an export of the filtered set reads again. */
@@ -129,12 +135,14 @@ final class QueueRows {
             } catch (RuntimeException e) {
                 deliver.accept(() -> {
                     loading = false;
-                    failed.accept("Cannot read the queue: " + e.getMessage());
+                    if (!closed) {
+                        failed.accept("Cannot read the queue: " + e.getMessage());
+                    }
                 });
                 return;
             }
             deliver.accept(() -> {
-                if (asked != generation) {
+                if (closed || asked != generation) {
                     return;
                 }
                 if (first) {
@@ -174,15 +182,23 @@ final class QueueRows {
         QueueQuery counted = query;
         Job.create("Counting the queue", monitor -> {
             long read;
+            RuntimeException failure = null;
             try {
                 read = store.count(counted);
             } catch (RuntimeException e) {
                 read = -1;
+                failure = e;
             }
             long result = read;
+            RuntimeException cause = failure;
             deliver.accept(() -> {
                 counting = false;
-                if (counted.equals(query)) {
+                if (closed) {
+                    return;
+                }
+                if (cause != null) {
+                    failed.accept("Cannot count the queue: " + cause.getMessage());
+                } else if (counted.equals(query)) {
                     total = result;
                     changed.run();
                 }
