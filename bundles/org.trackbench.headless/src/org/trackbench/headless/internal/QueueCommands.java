@@ -22,6 +22,9 @@ import org.trackbench.core.queue.QueuePage;
 import org.trackbench.core.queue.QueueQuery;
 import org.trackbench.core.queue.QueueStore;
 import org.trackbench.core.queue.UnknownItemException;
+import org.trackbench.export.ExportProgress;
+import org.trackbench.export.ItemExport;
+import org.trackbench.export.ItemFormat;
 
 /** Console commands to inspect and repair the queue: {@code queue}, {@code show}, {@code retry}, … */
 @Component(service = QueueCommands.class, property = { Commands.SCOPE, "osgi.command.function=queue",
@@ -34,18 +37,16 @@ public final class QueueCommands {
     static final String DELETE_USAGE = "trackbench:delete <id>...";
     static final String PURGE_USAGE = "trackbench:purge <age>   (sent items older than e.g. 7d, 12h, P30D)";
     static final String ENQUEUE_USAGE = "trackbench:enqueue <entity type> '<json object>'";
-    static final String EXPORT_USAGE = "trackbench:export [-s status[,status]] [-t type[,type]] <file>";
+    static final String EXPORT_USAGE = "trackbench:export [-s status[,status]] [-t type[,type]] <file.jsonl|.json|.csv>";
 
     private final QueueStore store;
     private final EntitySummaries summaries = new EntitySummaries();
     private final ItemDetails details;
-    private final ItemExport export;
 
     @Activate
     public QueueCommands(@Reference QueueStore store) {
         this.store = store;
         this.details = new ItemDetails(store, summaries);
-        this.export = new ItemExport(store);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -144,21 +145,25 @@ public final class QueueCommands {
         }
     }
 
-    @Descriptor("writes items as JSON Lines: every field, payloads with secrets redacted, no blob contents")
+    @Descriptor("writes items as JSON Lines, JSON or CSV (by the file's extension): every field, payloads with secrets"
+            + " redacted, no blob contents")
     public String export(
             @Descriptor("statuses to write") @Parameter(names = { "-s", "--status" }, absentValue = "") String statuses,
             @Descriptor("entity types to write") @Parameter(names = { "-t", "--type" }, absentValue = "") String types,
-            @Descriptor("the file to write") String file) {
+            @Descriptor("the file to write: .jsonl, .json or .csv") String file) {
         Path target;
-        Set<ItemStatus> selected;
+        ItemFormat format;
+        QueueQuery filters;
         try {
             target = Path.of(file).toAbsolutePath();
-            selected = statuses(statuses);
+            format = ItemFormat.of(target.getFileName().toString());
+            filters = QueueQuery.all(1).withStatuses(statuses(statuses)).withEntityTypes(Set.copyOf(list(types)));
         } catch (IllegalArgumentException e) {
             return Commands.usage(e, EXPORT_USAGE);
         }
         try {
-            return "Exported " + export.write(selected, Set.copyOf(list(types)), target) + " item(s) to " + target + ".\n";
+            long written = ItemExport.write(store, filters, format, target, ExportProgress.NONE);
+            return "Exported " + written + " item(s) to " + target + ".\n";
         } catch (IOException e) {
             return "error: cannot write " + target + ": " + e.getMessage() + "\n";
         }

@@ -20,6 +20,7 @@ import org.eclipse.swt.widgets.Text;
 import org.trackbench.core.handler.EntityHandler;
 import org.trackbench.core.queue.QueueItem;
 import org.trackbench.core.queue.QueueStore;
+import org.trackbench.export.Redaction;
 import org.trackbench.ui.internal.images.QueuedImages;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -33,8 +34,8 @@ import jakarta.inject.Named;
 
 /**
  * Item details: the item selected in the Queue view, its attempts and last error, the rendering its entity type's
- * handler gives it (a plug-in's own types too), its payload as formatted JSON, and for an image blob still queued
- * a scaled preview, read off the UI thread.
+ * handler gives it (a plug-in's own types too), its payload as formatted JSON (secret-looking fields redacted),
+ * and for an image blob still queued a scaled preview, read off the UI thread.
  */
 public final class ItemDetailsPart {
 
@@ -162,7 +163,7 @@ public final class ItemDetailsPart {
 
     private static String formatted(String json) {
         try {
-            return JSON.writeValueAsString(JSON.readTree(json));
+            return JSON.writeValueAsString(Redaction.redacted(JSON.readTree(json)));
         } catch (JsonProcessingException e) {
             return json;
         }

@@ -1,24 +1,24 @@
 package org.trackbench.ui.internal.export;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.trackbench.core.queue.QueueItem;
 import org.trackbench.core.queue.QueueQuery;
 import org.trackbench.core.queue.QueueStore;
+import org.trackbench.export.ExportProgress;
+import org.trackbench.export.ItemExport;
+import org.trackbench.export.ItemFormat;
 
 /**
- * Exports queue items to a file as a user job. It writes a temporary file beside the target and moves it into
- * place only when complete, so a failed or cancelled export never leaves a truncated file (or replaces a good one).
+ * Exports queue items to a file as a user job, with progress and cancel in the Progress view; the export
+ * library makes the file appear whole or not at all. A failure is the job's result, with its cause.
  */
 public final class ExportJob extends Job {
 
@@ -52,42 +52,34 @@ public final class ExportJob extends Job {
 
     @Override
     protected IStatus run(IProgressMonitor monitor) {
-        QueueExport.Format format;
-        try {
-            format = QueueExport.Format.of(target.getFileName().toString());
-        } catch (IllegalArgumentException e) {
-            return new Status(IStatus.ERROR, BUNDLE, e.getMessage(), e);
-        }
         monitor.beginTask(getName(), expected > 0 && expected <= Integer.MAX_VALUE ? (int) expected : IProgressMonitor.UNKNOWN);
-        Path partial = null;
         try {
-            partial = Files.createTempFile(target.toAbsolutePath().getParent(), ".trackbench-export-", ".part");
-            long written;
-            try (OutputStream out = Files.newOutputStream(partial)) {
-                written = filtered == null ? QueueExport.write(selected, format, out)
-                        : QueueExport.write(store, filtered, format, out, monitor);
-            }
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            ItemFormat format = ItemFormat.of(target.getFileName().toString());
+            long written = filtered == null ? ItemExport.write(selected, format, target)
+                    : ItemExport.write(store, filtered, format, target, progress(monitor));
             return new Status(IStatus.OK, BUNDLE, "Exported " + written + " item(s) to " + target);
-        } catch (OperationCanceledException e) {
-            deleteQuietly(partial);
+        } catch (CancellationException e) {
             return Status.CANCEL_STATUS;
         } catch (IOException | RuntimeException e) {
-            deleteQuietly(partial);
-            return new Status(IStatus.ERROR, BUNDLE, "Cannot export the queue to " + target + ": " + e.getMessage(), e);
+            String reason = e instanceof IllegalArgumentException ? e.getMessage()
+                    : "Cannot export the queue to " + target + ": " + e.getMessage();
+            return new Status(IStatus.ERROR, BUNDLE, reason, e);
         } finally {
             monitor.done();
         }
     }
 
-    private static void deleteQuietly(Path partial) {
-        if (partial == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(partial);
-        } catch (IOException e) {
-            // The temporary file is hidden and named as one; the export's own failure is what the user must see.
-        }
+    private static ExportProgress progress(IProgressMonitor monitor) {
+        return new ExportProgress() {
+            @Override
+            public void worked(int items) {
+                monitor.worked(items);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return monitor.isCanceled();
+            }
+        };
     }
 }

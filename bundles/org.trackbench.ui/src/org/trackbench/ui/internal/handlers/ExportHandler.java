@@ -21,13 +21,13 @@ import org.trackbench.ui.internal.queue.QueuePart;
 import jakarta.inject.Named;
 
 /**
- * Export…: the Queue view's selection, or everything its filters match when nothing is selected, to a CSV or
- * JSON file the admin chooses. The export runs as a user job; a failure is shown with its reason.
+ * Export…: the Queue view's selection, or everything its filters match when nothing is selected, to a CSV, JSON
+ * or JSON Lines file the admin chooses. The export runs as a user job; a failure is shown with its reason.
  */
 public final class ExportHandler {
 
-    private static final String[] EXTENSIONS = { "*.csv", "*.json" };
-    private static final String[] NAMES = { "CSV (*.csv)", "JSON (*.json)" };
+    private static final String[] EXTENSIONS = { "*.csv", "*.json", "*.jsonl" };
+    private static final String[] NAMES = { "CSV (*.csv)", "JSON (*.json)", "JSON Lines (*.jsonl)" };
 
     @CanExecute
     boolean canExecute(@Optional @Named(IServiceConstants.ACTIVE_PART) MPart part) {

@@ -1,4 +1,4 @@
-package org.trackbench.headless.internal;
+package org.trackbench.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package org.trackbench.headless.internal;
+package org.trackbench.export;
 
 import java.util.Locale;
 import java.util.Set;
@@ -11,9 +11,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Hides values of secret-looking fields in payloads before they are shown or exported. Trackbench's own payloads
  * hold no credential; this guards against a plug-in that puts one in its payload.
  */
-final class Redaction {
+public final class Redaction {
 
-    static final String REDACTED = "[redacted]";
+    public static final String REDACTED = "[redacted]";
     private static final Set<String> SECRET_WORDS = Set.of("token", "password", "secret", "authorization", "apikey",
             "api_key", "credential", "cookie");
 
@@ -21,7 +21,7 @@ final class Redaction {
     }
 
     /** A copy of {@code node} with the values of secret-looking fields replaced, at any depth. */
-    static JsonNode redacted(JsonNode node) {
+    public static JsonNode redacted(JsonNode node) {
         JsonNode copy = node.deepCopy();
         redactInPlace(copy);
         return copy;
@@ -41,7 +41,8 @@ final class Redaction {
         }
     }
 
-    static boolean isSecret(String fieldName) {
+    /** Whether a field of that name holds a secret: its name contains token, password, secret, cookie, … */
+    public static boolean isSecret(String fieldName) {
         String name = fieldName.toLowerCase(Locale.ROOT);
         return SECRET_WORDS.stream().anyMatch(name::contains);
     }
