@@ -102,6 +102,30 @@ public interface QueueStore {
     int retryAllFailed();
 
     /**
+     * The failed items counted by their last error, the largest group first. Read with one grouped count, however
+     * many items failed.
+     *
+     * @since 1.2
+     */
+    List<FailureGroup> failureGroups();
+
+    /**
+     * {@link #retry} for every failed item whose last error is exactly {@code reason} ({@code null}: the items
+     * failed without one), including those that failed with it since the caller last looked.
+     *
+     * @since 1.2
+     */
+    int retryFailed(String reason);
+
+    /**
+     * {@link #delete} for every failed item whose last error is exactly {@code reason} ({@code null}: the items
+     * failed without one); the items they blocked are released.
+     *
+     * @since 1.2
+     */
+    int deleteFailed(String reason);
+
+    /**
      * Deletes the items and their blobs; items they blocked are released.
      *
      * @throws UnknownItemException for the first id not held by the store; nothing is deleted then

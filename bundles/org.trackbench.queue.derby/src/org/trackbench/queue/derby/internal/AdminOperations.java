@@ -44,6 +44,17 @@ final class AdminOperations {
         }
     }
 
+    /** The failed items whose last error is exactly {@code reason}; {@code null} for those without one. */
+    static List<Long> failedIds(Connection connection, String reason) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT ID FROM TB_QUEUE_ITEM WHERE STATUS = 'failed'"
+                + (reason == null ? " AND LAST_ERROR IS NULL" : " AND LAST_ERROR = ?") + " ORDER BY ID")) {
+            if (reason != null) {
+                query.setString(1, reason);
+            }
+            return ids(query);
+        }
+    }
+
     static int delete(Connection connection, Collection<Long> ids) throws SQLException {
         Set<String> groups = requireAll(connection, ids);
         int deleted = 0;

@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trackbench.core.queue.AttemptOutcome;
 import org.trackbench.core.queue.EnqueueRequest;
+import org.trackbench.core.queue.FailureGroup;
 import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueException;
 import org.trackbench.core.queue.QueueItem;
@@ -250,6 +251,27 @@ public final class DerbyQueueStore implements QueueStore {
                 connection -> AdminOperations.retry(connection, AdminOperations.failedIds(connection), now()));
         events.changed(retried, ItemStatus.PENDING);
         return retried.size();
+    }
+
+    @Override
+    public List<FailureGroup> failureGroups() {
+        return database.transaction(ItemQueries::failureGroups);
+    }
+
+    @Override
+    public int retryFailed(String reason) {
+        List<Long> retried = database.transaction(
+                connection -> AdminOperations.retry(connection, AdminOperations.failedIds(connection, reason), now()));
+        events.changed(retried, ItemStatus.PENDING);
+        return retried.size();
+    }
+
+    @Override
+    public int deleteFailed(String reason) {
+        int deleted = database.transaction(
+                connection -> AdminOperations.delete(connection, AdminOperations.failedIds(connection, reason)));
+        events.removed(deleted);
+        return deleted;
     }
 
     @Override

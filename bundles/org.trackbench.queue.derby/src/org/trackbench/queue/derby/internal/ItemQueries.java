@@ -14,12 +14,13 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.trackbench.core.queue.FailureGroup;
 import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueItem;
 import org.trackbench.core.queue.QueuePage;
 import org.trackbench.core.queue.QueueQuery;
 
-/** Read-only questions: keyset pages, counts, the next wake-up time, unsent blob bytes. */
+/** Read-only questions: keyset pages, counts, failure groups, holders, the next wake-up time, unsent blob bytes. */
 final class ItemQueries {
 
     private ItemQueries() {
@@ -70,6 +71,18 @@ final class ItemQueries {
             query.setLong(2, id);
             return ItemRows.readAll(query).stream().findFirst();
         }
+    }
+
+    static List<FailureGroup> failureGroups(Connection connection) throws SQLException {
+        List<FailureGroup> groups = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT LAST_ERROR, COUNT(*) FROM TB_QUEUE_ITEM"
+                        + " WHERE STATUS = 'failed' GROUP BY LAST_ERROR ORDER BY 2 DESC, 1")) {
+            while (rows.next()) {
+                groups.add(new FailureGroup(rows.getString(1), rows.getLong(2)));
+            }
+        }
+        return groups;
     }
 
     static Map<ItemStatus, Long> countByStatus(Connection connection) throws SQLException {

@@ -31,6 +31,7 @@ import org.jfree.data.time.Second;
 import org.jfree.data.time.TimeSeries;
 import org.jfree.data.time.TimeSeriesCollection;
 import org.osgi.service.event.Event;
+import org.trackbench.core.queue.FailureGroup;
 import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueEvents;
 import org.trackbench.core.queue.QueueStore;
@@ -48,6 +49,7 @@ import jakarta.inject.Inject;
 public final class DashboardPart {
 
     private static final int SAMPLE_MILLIS = 10_000;
+    private static final String NO_MESSAGE = "(no message)";
     private static final long CHANGE_DELAY_MILLIS = 1_000;
     private static final int HISTORY_SECONDS = 6 * 3600;
     private static final int HISTORY_MINUTES = 6 * 60;
@@ -68,7 +70,7 @@ public final class DashboardPart {
         QueueStore current = store;
         if (current != null) {
             Map<ItemStatus, Long> counts = current.countByStatus();
-            List<FailureGroups.Group> groups = FailureGroups.of(current);
+            List<FailureGroup> groups = current.failureGroups();
             ui.asyncExec(() -> show(counts, groups));
         }
     });
@@ -153,7 +155,7 @@ public final class DashboardPart {
         failures.getDisplay().timerExec(SAMPLE_MILLIS, this::tick);
     }
 
-    private void show(Map<ItemStatus, Long> counts, List<FailureGroups.Group> groups) {
+    private void show(Map<ItemStatus, Long> counts, List<FailureGroup> groups) {
         if (failures == null || failures.isDisposed()) {
             return;
         }
@@ -165,21 +167,23 @@ public final class DashboardPart {
         showGroups(groups);
     }
 
-    private void showGroups(List<FailureGroups.Group> groups) {
+    private void showGroups(List<FailureGroup> groups) {
         for (Control editor : failures.getChildren()) {
             editor.dispose();
         }
         failures.removeAll();
-        for (FailureGroups.Group group : groups) {
+        for (FailureGroup group : groups) {
+            String reason = group.error().orElse(NO_MESSAGE);
             TableItem row = new TableItem(failures, SWT.NONE);
-            row.setText(new String[] { Integer.toString(group.ids().size()), group.reason() });
-            button(row, 2, "Retry", () -> QueueWork.run("Retrying " + group.ids().size() + " failed item(s)",
-                    () -> store.retry(group.ids())));
+            row.setText(new String[] { Long.toString(group.items()), reason });
+            button(row, 2, "Retry", () -> QueueWork.run("Retrying the items that failed with \"" + reason + "\"",
+                    () -> store.retryFailed(group.reason())));
             button(row, 3, "Delete…", () -> {
                 if (MessageDialog.openConfirm(failures.getShell(), "Delete failed items", "Delete the "
-                        + group.ids().size() + " item(s) that failed with \"" + group.reason() + "\"? They will never"
-                        + " reach the server. This cannot be undone.")) {
-                    QueueWork.run("Deleting " + group.ids().size() + " failed item(s)", () -> store.delete(group.ids()));
+                        + group.items() + " item(s) that failed with \"" + reason + "\" (and any that fail with it"
+                        + " meanwhile)? They will never reach the server. This cannot be undone.")) {
+                    QueueWork.run("Deleting the items that failed with \"" + reason + "\"",
+                            () -> store.deleteFailed(group.reason()));
                 }
             });
         }

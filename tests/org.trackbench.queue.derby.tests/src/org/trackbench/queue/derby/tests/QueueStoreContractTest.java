@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.trackbench.core.queue.AttemptOutcome;
 import org.trackbench.core.queue.BlobSource;
 import org.trackbench.core.queue.EnqueueRequest;
+import org.trackbench.core.queue.FailureGroup;
 import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueException;
 import org.trackbench.core.queue.QueueItem;
@@ -310,6 +311,34 @@ public abstract class QueueStoreContractTest {
         assertEquals(2, store().retryAllFailed());
 
         assertEquals(List.of(a.id(), b.id()), claimIds(10));
+    }
+
+    @Test
+    void failuresAreCountedByReasonAndRepairedAGroupAtATime() {
+        QueueItem a = givenNote("a");
+        QueueItem b = givenNote("b");
+        QueueItem c = givenNote("c");
+        QueueItem start = givenEvent("entry-1", "start");
+        QueueItem stop = givenEvent("entry-1", "stop");
+        assertEquals(List.of(a.id(), b.id(), c.id(), start.id()), claimIds(10), "the stop waits for the start");
+        store().markFailed(a.id(), "HTTP 422: invalid");
+        store().markFailed(b.id(), "HTTP 422: invalid");
+        store().markFailed(c.id(), "HTTP 409: conflict");
+        store().markFailed(start.id(), "HTTP 422: invalid");
+
+        assertEquals(List.of(new FailureGroup("HTTP 422: invalid", 3), new FailureGroup("HTTP 409: conflict", 1)),
+                store().failureGroups(), "largest group first");
+        assertEquals(ItemStatus.BLOCKED, reread(stop).status());
+
+        assertEquals(3, store().retryFailed("HTTP 422: invalid"));
+        assertEquals(ItemStatus.PENDING, reread(a).status());
+        assertEquals(ItemStatus.PENDING, reread(stop).status(), "the retried start releases its group");
+        assertEquals(ItemStatus.FAILED, reread(c).status(), "another reason is left alone");
+
+        assertEquals(1, store().deleteFailed("HTTP 409: conflict"));
+        assertTrue(store().find(c.id()).isEmpty());
+        assertEquals(List.of(), store().failureGroups());
+        assertEquals(0, store().retryFailed("HTTP 500: no such reason"));
     }
 
     @Test
