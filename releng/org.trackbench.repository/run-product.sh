@@ -45,8 +45,9 @@ echo "  try: trackbench:start Writing docs   then   trackbench:status   and   tr
 echo "  all commands: help   (the Trackbench ones start with trackbench:)"
 # Java runs as a child so that a SIGTERM or SIGINT to this script reaches it (its shutdown hook stops
 # Trackbench in order) and the reference server is stopped after it. Standard input is passed on
-# explicitly: a background job's would otherwise be /dev/null.
-java "${SHELL_MODE[@]}" -Dfelix.cm.dir="$SETTINGS_DIR" -Dorg.slf4j.simpleLogger.logFile="$LOG" \
+# explicitly: a background job's would otherwise be /dev/null. AWT (the screenshot capture) must load the GTK 3
+# that SWT loads: with two GTK versions in one process, GTK's start-up hangs.
+java "${SHELL_MODE[@]}" -Djdk.gtk.version=3 -Dfelix.cm.dir="$SETTINGS_DIR" -Dorg.slf4j.simpleLogger.logFile="$LOG" \
   -jar "${LAUNCHER[0]}" \
   -configuration "$PRODUCT_DIR/configuration" \
   -data "$DATA_DIR" \

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -129,7 +130,7 @@ final class ScreenshotJob extends Job {
                 first = first == null ? queued.id() : first;
             }
             report(String.format(java.util.Locale.ROOT, "last screenshot at %s: %d KiB, %d ms to capture, encode and queue",
-                    capturedAt, bytes / 1024, (System.nanoTime() - began) / 1_000_000), first);
+                    capturedAt.truncatedTo(ChronoUnit.SECONDS), bytes / 1024, (System.nanoTime() - began) / 1_000_000), first);
             return images.size();
         } catch (CaptureUnavailableException e) {
             report("capture unavailable: " + e.getMessage());
@@ -165,12 +166,12 @@ final class ScreenshotJob extends Job {
     }
 
     /**
-     * Announces the status, with the id of the screenshot just queued if any; a new reason for not capturing is
-     * logged once, not every interval.
+     * Announces the status, with the id of the screenshot just queued if any (always announced); a new reason for
+     * not capturing is logged once, not every interval.
      */
     private void report(String status, Long screenshotId) {
         synchronized (this) {
-            if (status.equals(lastReported)) {
+            if (status.equals(lastReported) && screenshotId == null) {
                 return;
             }
             lastReported = status;
