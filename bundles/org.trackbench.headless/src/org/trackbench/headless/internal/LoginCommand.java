@@ -1,7 +1,6 @@
 package org.trackbench.headless.internal;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
@@ -11,6 +10,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.trackbench.core.settings.SettingsService;
+import org.trackbench.core.sync.ServerUrl;
 import org.trackbench.core.sync.SyncService;
 import org.trackbench.core.sync.TokenProvider;
 
@@ -41,7 +41,7 @@ public final class LoginCommand {
             absentValue = "") String server, @Descriptor("the access token") String token) {
         URI uri;
         try {
-            uri = serverUri(server.isBlank() ? settings.effective(SYNC_PID, "serverUrl") : server);
+            uri = ServerUrl.parse(server.isBlank() ? settings.effective(SYNC_PID, "serverUrl") : server);
             if (token.isBlank()) {
                 throw new IllegalArgumentException("the token is empty");
             }
@@ -54,20 +54,5 @@ public final class LoginCommand {
             current.resume();
         }
         return "Token stored for " + uri + ".\n";
-    }
-
-    /** The form the sync looks tokens up by: the configured URL without a trailing slash. */
-    private static URI serverUri(String text) {
-        String trimmed = text.strip();
-        try {
-            URI uri = new URI(trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed);
-            if (uri.getHost() == null) {
-                throw new URISyntaxException(trimmed, "no host");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("server URL '" + trimmed + "' is not accepted (" + e.getReason()
-                    + "); expected e.g. https://track.example.com", e);
-        }
     }
 }

@@ -1,9 +1,10 @@
 package org.trackbench.sync.internal;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+
+import org.trackbench.core.sync.ServerUrl;
 
 /**
  * The sync's validated settings.
@@ -33,7 +34,7 @@ record SyncOptions(URI server, Duration pollInterval, Duration backoffBase, Dura
     }
 
     static SyncOptions from(SyncConfig config) {
-        return new SyncOptions(serverUri(config.serverUrl()), positive("pollIntervalMillis", config.pollIntervalMillis()),
+        return new SyncOptions(ServerUrl.parse(config.serverUrl()), positive("pollIntervalMillis", config.pollIntervalMillis()),
                 positive("backoffBaseMillis", config.backoffBaseMillis()),
                 positive("backoffCapMillis", config.backoffCapMillis()), config.maxAttempts(), config.concurrency(),
                 positive("connectTimeoutMillis", config.connectTimeoutMillis()),
@@ -44,31 +45,6 @@ record SyncOptions(URI server, Duration pollInterval, Duration backoffBase, Dura
     /** How long a claimed item stays leased: long enough for a slow answer, short enough to recover soon. */
     Duration lease() {
         return responseTimeout.plus(connectTimeout).multipliedBy(2).plusSeconds(30);
-    }
-
-    static URI serverUri(String text) {
-        String trimmed = text == null ? "" : text.strip();
-        try {
-            URI uri = new URI(trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed);
-            if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-                throw new URISyntaxException(trimmed, "not an absolute http or https URL with a host");
-            }
-            if ("http".equals(uri.getScheme()) && !isLoopback(uri.getHost())) {
-                throw new URISyntaxException(trimmed, "plain http is accepted only for loopback (127.0.0.1, [::1],"
-                        + " localhost); tokens and screenshots travel over https");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("serverUrl '" + trimmed + "' is not accepted (" + e.getReason()
-                    + "); expected e.g. https://track.example.com", e);
-        }
-    }
-
-    /** Loopback by its literal name only: resolving a host name here would let DNS decide what is local. */
-    static boolean isLoopback(String host) {
-        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        return bare.equalsIgnoreCase("localhost") || bare.equals("::1") || bare.equals("0:0:0:0:0:0:0:1")
-                || bare.matches("127(\\.\\d{1,3}){3}");
     }
 
     private static Duration positive(String name, long millis) {

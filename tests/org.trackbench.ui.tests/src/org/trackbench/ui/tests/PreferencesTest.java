@@ -63,4 +63,26 @@ class PreferencesTest {
             tokens.setToken(server, null);
         }
     }
+
+    @Test
+    void theSignInPageRefusesPlainHttpBeyondLoopbackBeforeAnythingIsSaved() {
+        TokenProvider tokens = configurations.await(TokenProvider.class, "");
+        String configured = settings.effective(SYNC, "serverUrl");
+        try (PartHarness ui = new PartHarness()) {
+            SignInPage page = new SignInPage(settings, tokens, null);
+            page.createControl(ui.shell);
+            Text url = ui.find(Text.class, text -> (text.getStyle() & SWT.PASSWORD) == 0 && text.getText().equals(configured));
+
+            url.setText("http://track.example.com");
+
+            assertFalse(page.isValid());
+            assertTrue(page.getErrorMessage().contains("'http://track.example.com'")
+                    && page.getErrorMessage().contains("plain http is accepted only for loopback"), page.getErrorMessage());
+            assertFalse(page.performOk());
+            assertEquals(configured, settings.effective(SYNC, "serverUrl"), "nothing is saved");
+
+            url.setText("https://track.example.com/");
+            assertTrue(page.isValid(), page.getErrorMessage());
+        }
+    }
 }

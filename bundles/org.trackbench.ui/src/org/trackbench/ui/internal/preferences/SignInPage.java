@@ -11,6 +11,7 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.trackbench.core.settings.SettingsService;
+import org.trackbench.core.sync.ServerUrl;
 import org.trackbench.core.sync.SyncService;
 import org.trackbench.core.sync.TokenProvider;
 
@@ -57,7 +58,7 @@ public final class SignInPage extends PreferencePage {
 
     private boolean tokenStored() {
         try {
-            return tokens.token(URI.create(settings.effective(SYNC_PID, SERVER_URL).strip())).isPresent();
+            return tokens.token(ServerUrl.parse(settings.effective(SYNC_PID, SERVER_URL))).isPresent();
         } catch (IllegalArgumentException e) {
             return false;
         }
@@ -76,17 +77,7 @@ public final class SignInPage extends PreferencePage {
     }
 
     private URI serverUri() {
-        String text = server.getText().strip();
-        URI uri;
-        try {
-            uri = URI.create(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Server URL '" + text + "' is not a URL; expected e.g. https://track.example.com", e);
-        }
-        if (uri.getHost() == null || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
-            throw new IllegalArgumentException("Server URL '" + text + "' has no http(s) host; expected e.g. https://track.example.com");
-        }
-        return uri;
+        return ServerUrl.parse(server.getText());
     }
 
     @Override
