@@ -23,6 +23,11 @@ import org.trackbench.core.queue.QueueStore;
 final class QueueRows {
 
     static final int PAGE = 500;
+    /**
+     * The least time between two counts of the same filter: a count reads the whole filtered set, and while the
+     * sync drains the queue changes many times a second.
+     */
+    private static final long RECOUNT_MILLIS = 2_000;
 
     private final QueueStore store;
     private final Consumer<Runnable> deliver;
@@ -30,7 +35,8 @@ final class QueueRows {
     private final Consumer<String> failed;
     private final List<QueueItem> rows = new ArrayList<>();
     private final Map<Long, Long> holders = new HashMap<>();
-    private QueueQuery query = QueueQuery.all(PAGE);
+    /** Written on the UI thread, read by the count job when it runs. */
+    private volatile QueueQuery query = QueueQuery.all(PAGE);
     private Set<ItemStatus> statuses = Set.of();
     private Set<String> types = Set.of();
     private String text;
@@ -42,6 +48,8 @@ final class QueueRows {
     private long total = -1;
     private boolean counting;
     private boolean countAgain;
+    private QueueQuery lastCounted;
+    private long nextCountNanos;
     private boolean closed;
 
     /** {@code changed} runs on the UI thread after rows arrive, {@code failed} with the reason when a read fails. */
@@ -81,7 +89,6 @@ final class QueueRows {
         generation++;
         loading = false;
         load(query, true);
-        count();
     }
 
     /** The view moved on (to a restarted store, say): reads still running deliver nothing. */
@@ -154,6 +161,10 @@ final class QueueRows {
                 next = read.next();
                 loading = false;
                 changed.run();
+                if (first) {
+                    // After the first page, not beside it: the count reads the whole filtered set.
+                    count();
+                }
             });
         }).schedule();
     }
@@ -171,7 +182,10 @@ final class QueueRows {
         return found;
     }
 
-    /** Counts the filtered set, one count at a time: changes while one runs are counted once it ends. */
+    /**
+     * Counts the filtered set, one count at a time: changes while one runs are counted once it ends. The same
+     * filter is counted at most every {@value #RECOUNT_MILLIS} ms; a new filter at once.
+     */
     private void count() {
         if (counting) {
             countAgain = true;
@@ -179,8 +193,11 @@ final class QueueRows {
         }
         counting = true;
         countAgain = false;
-        QueueQuery counted = query;
+        long now = System.nanoTime();
+        long delayMillis = query.equals(lastCounted) ? Math.max(0, (nextCountNanos - now) / 1_000_000) : 0;
+        nextCountNanos = now + (delayMillis + RECOUNT_MILLIS) * 1_000_000;
         Job.create("Counting the queue", monitor -> {
+            QueueQuery counted = query;
             long read;
             RuntimeException failure = null;
             try {
@@ -193,6 +210,7 @@ final class QueueRows {
             RuntimeException cause = failure;
             deliver.accept(() -> {
                 counting = false;
+                lastCounted = counted;
                 if (closed) {
                     return;
                 }
@@ -206,6 +224,6 @@ final class QueueRows {
                     count();
                 }
             });
-        }).schedule();
+        }).schedule(delayMillis);
     }
 }
