@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Takes the screenshots in docs/images of the running workbench: Xvfb, the reference server with some requests
 # refused (422), `./trackbench run` on a fresh data directory, a queue populated through the console, then a
-# picture of the screen. Needs Xvfb, python3 (telnetlib) and the built products (./trackbench build).
+# picture of the screen; last, the Progress view while the sync delivers a backlog from a slowed server. Needs Xvfb, python3 (telnetlib) and the built products (./trackbench build).
 #   releng/screenshots/take.sh
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -56,4 +56,21 @@ DISPLAY="$SCREEN" java "$HERE/Screenshot.java" "$ROOT/docs/images/dashboard.png"
 # Back to the Queue tab; the click on the third row selects it, so Item details shows it.
 DISPLAY="$SCREEN" java "$HERE/Screenshot.java" - 1280 800 25 41
 DISPLAY="$SCREEN" java "$HERE/Screenshot.java" "$ROOT/docs/images/workbench.png" 1280 800 140 195
-echo "wrote docs/images/workbench.png and docs/images/dashboard.png"
+# The Progress view while the sync delivers a backlog: answers slowed to 400 ms (and no more refusals), 160
+# events queued while the sync is paused, the Progress tab opened, then the sync resumed.
+curl -sf -X PUT -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/json" \
+  -d '{"latencyMs":400}' http://127.0.0.1:8470/admin/faults >/dev/null
+{
+  echo 'trackbench:stop'
+  for i in $(seq 1 40); do
+    echo "trackbench:start \"Backlog $i\""
+    echo 'trackbench:pause'
+    echo 'trackbench:resume'
+    echo 'trackbench:stop'
+  done
+} | python3 -W ignore "$HERE/console.py" "$PORT" >/dev/null
+DISPLAY="$SCREEN" java "$HERE/Screenshot.java" - 1280 800 947 444
+echo 'trackbench:sync resume' | python3 -W ignore "$HERE/console.py" "$PORT" >/dev/null
+sleep 3
+DISPLAY="$SCREEN" java "$HERE/Screenshot.java" "$ROOT/docs/images/progress.png" 1280 800
+echo "wrote docs/images/workbench.png, docs/images/dashboard.png and docs/images/progress.png"
