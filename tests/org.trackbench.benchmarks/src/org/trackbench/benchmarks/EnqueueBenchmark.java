@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.trackbench.core.queue.BlobSource;
 import org.trackbench.core.queue.EnqueueRequest;
@@ -40,6 +41,12 @@ class EnqueueBenchmark {
     private static final String QUEUE_8 = "Trackbench queue, 8 threads";
 
     private final QueueStoreFixture fixture = new QueueStoreFixture();
+
+    /** A pause outlives the sync it was given to: the benchmarks after this one get a running sync. */
+    @AfterEach
+    void resumeSync() {
+        new Configurations().await(SyncService.class, "").resume();
+    }
 
     /** The store alone is measured: the sync of this runtime is told to send nothing. */
     private QueueStore store(Path directory) {

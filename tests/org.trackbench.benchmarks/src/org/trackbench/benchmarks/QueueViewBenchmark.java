@@ -36,7 +36,16 @@ class QueueViewBenchmark {
     void queueViewOverALargeQueue() throws Exception {
         QueueStoreFixture queues = new QueueStoreFixture();
         QueueStore store = queues.configure(queues.newDirectory("queue-view-bench"), 1024L * 1024);
-        new Configurations().await(SyncService.class, "").pause();
+        SyncService sync = new Configurations().await(SyncService.class, "");
+        sync.pause();
+        try {
+            measure(store);
+        } finally {
+            sync.resume();
+        }
+    }
+
+    private static void measure(QueueStore store) throws Exception {
         String at = Instant.now().toString();
         Producers.inParallel(8, ITEMS, i -> store.enqueue(EnqueueRequest.of("time_entry_event",
                 "{\"type\":\"start\",\"at\":\"" + at + "\"}").inGroup(UUID.randomUUID().toString(), true)));

@@ -29,6 +29,7 @@ public final class SyncRig implements AutoCloseable {
     public final QueueStore store;
     public final SyncService sync;
     public final TokenProvider tokens;
+    private final Map<String, Object> syncSettings;
 
     private SyncRig(Map<String, Object> serverSettings, Map<String, Object> syncSettings, String clientToken) {
         Map<String, Object> served = new HashMap<>(Map.of("port", 0, "token", token, "dataDirectory", ""));
@@ -42,7 +43,10 @@ public final class SyncRig implements AutoCloseable {
                 "pollIntervalMillis", 500L, "backoffBaseMillis", 20L, "backoffCapMillis", 400L, "maxAttempts", 5,
                 "concurrency", 4, "connectTimeoutMillis", 2_000L, "responseTimeoutMillis", 2_000L));
         settings.putAll(syncSettings);
+        this.syncSettings = Map.copyOf(settings);
         sync = configurations.configure("org.trackbench.sync", settings, SyncService.class);
+        // A pause outlives the sync instance it was given to; a rig starts with a running sync.
+        sync.resume();
     }
 
     public static SyncRig start() {
@@ -67,11 +71,22 @@ public final class SyncRig implements AutoCloseable {
         return new SyncRig(Map.of(), Map.of(), "not-the-server-token");
     }
 
-    /** Clears the server's faults and the client's token, so nothing is sent until the next rig is set up. */
+    /**
+     * Clears the server's faults and the client's token, so nothing is sent until the next rig is set up, and ends
+     * a pause the test left.
+     */
     @Override
     public void close() {
         server.setFaults(org.trackbench.server.Faults.none());
         tokens.setToken(server.baseUri(), null);
+        sync.resume();
+    }
+
+    /** Changes some of the sync's settings, keeping the rest, and returns the sync started with them. */
+    public SyncService reconfigure(Map<String, Object> changes) {
+        Map<String, Object> settings = new HashMap<>(syncSettings);
+        settings.putAll(changes);
+        return configurations.configure("org.trackbench.sync", settings, SyncService.class);
     }
 
     public List<QueueItem> items() {

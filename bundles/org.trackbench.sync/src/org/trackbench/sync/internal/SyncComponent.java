@@ -57,23 +57,30 @@ public final class SyncComponent implements SyncService, EventHandler {
     private final CircuitBreaker circuit;
     private final SyncStatusReporter status;
     private final SyncJob job;
+    private final PauseSwitch pauseSwitch;
 
     @Activate
     public SyncComponent(SyncConfig config, @Reference QueueStore store,
-            @Reference(policyOption = ReferencePolicyOption.GREEDY) TokenProvider tokens, @Reference EventAdmin events) {
-        this(SyncOptions.from(config), store, tokens, events, Clock.systemUTC(), new SecureRandom());
+            @Reference(policyOption = ReferencePolicyOption.GREEDY) TokenProvider tokens, @Reference EventAdmin events,
+            @Reference PauseSwitch pauseSwitch) {
+        this(SyncOptions.from(config), store, tokens, events, pauseSwitch, Clock.systemUTC(), new SecureRandom());
     }
 
-    SyncComponent(SyncOptions options, QueueStore store, TokenProvider tokens, EventAdmin events, Clock clock,
-            java.util.random.RandomGenerator random) {
+    SyncComponent(SyncOptions options, QueueStore store, TokenProvider tokens, EventAdmin events, PauseSwitch pauseSwitch,
+            Clock clock, java.util.random.RandomGenerator random) {
         LOG.info("Sync starting for {}", options.server());
         this.options = options;
+        this.pauseSwitch = pauseSwitch;
         BackoffPolicy backoff = new BackoffPolicy(options.backoffBase(), options.backoffCap(), random);
         this.sender = new HttpSender(options, store, new AnswerClassifier(clock));
         this.workers = Executors.newFixedThreadPool(options.concurrency(), new SenderThreads());
         this.circuit = new CircuitBreaker(new BackoffPolicy(options.backoffBase(),
                 options.backoffCap().compareTo(OFFLINE_PROBE_CAP) < 0 ? options.backoffCap() : OFFLINE_PROBE_CAP, random));
         this.status = new SyncStatusReporter(store, events);
+        if (pauseSwitch.paused()) {
+            status.pause();
+            LOG.info("Sync stays paused, as it was before this start");
+        }
         OutcomeRecorder recorder = new OutcomeRecorder(store, backoff, options.maxAttempts(), options.pollInterval(), clock);
         this.job = new SyncJob(new SyncJob.Parts(options, store, sender, handlers, tokens, recorder, circuit, status,
                 workers, clock));
@@ -125,6 +132,7 @@ public final class SyncComponent implements SyncService, EventHandler {
 
     @Override
     public void pause() {
+        pauseSwitch.set(true);
         status.pause();
         status.publish();
         LOG.info("Sync paused");
@@ -132,6 +140,7 @@ public final class SyncComponent implements SyncService, EventHandler {
 
     @Override
     public void resume() {
+        pauseSwitch.set(false);
         if (status.resume()) {
             LOG.info("Sync resumed");
         }

@@ -24,6 +24,7 @@ import org.trackbench.core.queue.BlobSource;
 import org.trackbench.core.queue.EnqueueRequest;
 import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueItem;
+import org.trackbench.core.sync.SyncService;
 import org.trackbench.core.sync.SyncState;
 import org.trackbench.server.AppliedItem;
 import org.trackbench.server.Faults;
@@ -317,6 +318,20 @@ class SyncTest {
 
         f.sync.resume();
 
+        awaitAllSent(f, 1);
+    }
+
+    @Test
+    void aPauseOutlivesAChangeOfSettings() {
+        SyncRig f = SyncRig.start();
+        f.sync.pause();
+
+        SyncService restarted = f.reconfigure(Map.of("pollIntervalMillis", 700L));
+        event(f, UUID.randomUUID().toString(), "start");
+        restarted.syncNow();
+
+        assertEquals(SyncState.PAUSED, restarted.status().state(), "the new sync is paused as the old one was");
+        restarted.resume();
         awaitAllSent(f, 1);
     }
 

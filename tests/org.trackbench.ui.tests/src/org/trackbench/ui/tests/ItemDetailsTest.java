@@ -32,7 +32,8 @@ class ItemDetailsTest {
     void aQueuedScreenshotShowsItsHandlersRenderingAndAScaledPreview() {
         QueueStoreFixture queues = new QueueStoreFixture();
         QueueStore store = queues.configure(queues.newDirectory("item-details"), 4 * 1024 * 1024);
-        new Configurations().await(SyncService.class, "").pause();
+        SyncService sync = new Configurations().await(SyncService.class, "");
+        sync.pause();
         String entry = UUID.randomUUID().toString();
         QueueItem screenshot = store.enqueue(EnqueueRequest.of("screenshot", "{\"capturedAt\":\"2026-11-27T09:00:00Z\"}")
                 .inGroup(entry, false).withBlob(BlobSource.of(png(1200, 800)), "image/png"));
@@ -48,6 +49,8 @@ class ItemDetailsTest {
             assertEquals(240, preview.height);
             String summary = ui.find(Label.class, label -> label.getText().startsWith("#" + screenshot.id())).getText();
             assertTrue(summary.contains("image/png screenshot of entry " + entry), summary);
+        } finally {
+            sync.resume();
         }
     }
 
