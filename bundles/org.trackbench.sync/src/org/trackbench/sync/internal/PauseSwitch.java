@@ -18,7 +18,12 @@ public final class PauseSwitch {
         return paused.get();
     }
 
-    void set(boolean value) {
-        paused.set(value);
+    void pause() {
+        paused.set(true);
+    }
+
+    /** Ends a pause; returns whether there was one. */
+    boolean release() {
+        return paused.getAndSet(false);
     }
 }

@@ -57,7 +57,6 @@ public final class SyncComponent implements SyncService, EventHandler {
     private final CircuitBreaker circuit;
     private final SyncStatusReporter status;
     private final SyncJob job;
-    private final PauseSwitch pauseSwitch;
 
     @Activate
     public SyncComponent(SyncConfig config, @Reference QueueStore store,
@@ -70,15 +69,13 @@ public final class SyncComponent implements SyncService, EventHandler {
             Clock clock, java.util.random.RandomGenerator random) {
         LOG.info("Sync starting for {}", options.server());
         this.options = options;
-        this.pauseSwitch = pauseSwitch;
         BackoffPolicy backoff = new BackoffPolicy(options.backoffBase(), options.backoffCap(), random);
         this.sender = new HttpSender(options, store, new AnswerClassifier(clock));
         this.workers = Executors.newFixedThreadPool(options.concurrency(), new SenderThreads());
         this.circuit = new CircuitBreaker(new BackoffPolicy(options.backoffBase(),
                 options.backoffCap().compareTo(OFFLINE_PROBE_CAP) < 0 ? options.backoffCap() : OFFLINE_PROBE_CAP, random));
-        this.status = new SyncStatusReporter(store, events);
+        this.status = new SyncStatusReporter(store, events, pauseSwitch);
         if (pauseSwitch.paused()) {
-            status.pause();
             LOG.info("Sync stays paused, as it was before this start");
         }
         OutcomeRecorder recorder = new OutcomeRecorder(store, backoff, options.maxAttempts(), options.pollInterval(), clock);
@@ -132,7 +129,6 @@ public final class SyncComponent implements SyncService, EventHandler {
 
     @Override
     public void pause() {
-        pauseSwitch.set(true);
         status.pause();
         status.publish();
         LOG.info("Sync paused");
@@ -140,7 +136,6 @@ public final class SyncComponent implements SyncService, EventHandler {
 
     @Override
     public void resume() {
-        pauseSwitch.set(false);
         if (status.resume()) {
             LOG.info("Sync resumed");
         }

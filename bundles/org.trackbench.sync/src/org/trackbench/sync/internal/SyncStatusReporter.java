@@ -20,32 +20,36 @@ final class SyncStatusReporter {
     private final QueueStore store;
     private final EventAdmin events;
     private final Set<String> typesWithoutHandler = ConcurrentHashMap.newKeySet();
+    private final PauseSwitch pauseSwitch;
+    /** What the job found out; never {@code PAUSED}: a pause is the switch's, and overrides this until resumed. */
     private final AtomicReference<SyncState> state = new AtomicReference<>(SyncState.ONLINE);
     private volatile Instant lastSuccess;
     private volatile Instant nextRun;
     private volatile String lastError;
 
-    SyncStatusReporter(QueueStore store, EventAdmin events) {
+    SyncStatusReporter(QueueStore store, EventAdmin events, PauseSwitch pauseSwitch) {
         this.store = store;
         this.events = events;
+        this.pauseSwitch = pauseSwitch;
     }
 
     SyncState state() {
-        return state.get();
+        return pauseSwitch.paused() ? SyncState.PAUSED : state.get();
     }
 
     /** What the job found out (online, offline, sign-in needed); it never undoes a pause, which only {@link #resume} ends. */
     void state(SyncState newState) {
-        state.updateAndGet(current -> current == SyncState.PAUSED ? current : newState);
+        state.set(newState);
     }
 
     void pause() {
-        state.set(SyncState.PAUSED);
+        pauseSwitch.pause();
     }
 
     /** Ends a pause or a wait for sign-in; returns whether it did. */
     boolean resume() {
-        return state.compareAndSet(SyncState.PAUSED, SyncState.ONLINE) || state.compareAndSet(SyncState.SIGN_IN_NEEDED, SyncState.ONLINE);
+        boolean wasPaused = pauseSwitch.release();
+        return state.compareAndSet(SyncState.SIGN_IN_NEEDED, SyncState.ONLINE) || wasPaused;
     }
 
     void succeeded(Instant at) {
@@ -74,7 +78,7 @@ final class SyncStatusReporter {
 
     SyncStatus status() {
         Map<ItemStatus, Long> counts = store.countByStatus();
-        SyncState current = state.get();
+        SyncState current = state();
         return new SyncStatus(current, counts.get(ItemStatus.PENDING), counts.get(ItemStatus.IN_FLIGHT),
                 counts.get(ItemStatus.BLOCKED), counts.get(ItemStatus.FAILED), lastSuccess,
                 current == SyncState.PAUSED || current == SyncState.SIGN_IN_NEEDED ? null : nextRun, lastError,
