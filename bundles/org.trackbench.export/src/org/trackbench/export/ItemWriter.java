@@ -29,6 +29,7 @@ final class ItemWriter implements AutoCloseable {
 
     private final ItemFormat format;
     private final JsonGenerator generator;
+    private boolean written;
 
     private ItemWriter(ItemFormat format, JsonGenerator generator) {
         this.format = format;
@@ -62,6 +63,7 @@ final class ItemWriter implements AutoCloseable {
     }
 
     void write(QueueItem item) throws IOException {
+        written = true;
         generator.writeStartObject();
         generator.writeNumberField("id", item.id());
         generator.writeStringField("entityType", item.entityType());
@@ -91,7 +93,8 @@ final class ItemWriter implements AutoCloseable {
         if (format == ItemFormat.JSON) {
             generator.writeEndArray();
         }
-        if (format == ItemFormat.JSON_LINES) {
+        if (format == ItemFormat.JSON_LINES && written) {
+            // The last line ends like the others; an empty export stays an empty file.
             generator.writeRaw('\n');
         }
         generator.close();

@@ -113,6 +113,19 @@ class ItemExportTest {
     }
 
     @Test
+    void nothingMatchingGivesAnEmptyFileOrAnEmptyArray() throws Exception {
+        QueueQuery nothing = QueueQuery.all(1).withEntityTypes(Set.of("no such type"));
+        Path lines = directory.resolve("none.jsonl");
+        Path json = directory.resolve("none.json");
+
+        assertEquals(0, ItemExport.write(store, nothing, ItemFormat.JSON_LINES, lines, ExportProgress.NONE));
+        assertEquals(0, ItemExport.write(store, nothing, ItemFormat.JSON, json, ExportProgress.NONE));
+
+        assertEquals(0, Files.size(lines));
+        assertEquals(0, JSON.readTree(json.toFile()).size());
+    }
+
+    @Test
     void aCancelledExportLeavesTheEarlierFileAsItWasAndNoPartialFile() throws Exception {
         Path target = directory.resolve("kept.jsonl");
         Files.writeString(target, "an earlier export\n");
