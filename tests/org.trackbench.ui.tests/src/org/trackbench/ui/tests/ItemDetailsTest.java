@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,6 +15,7 @@ import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.PaletteData;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.Test;
 import org.trackbench.core.queue.BlobSource;
 import org.trackbench.core.queue.EnqueueRequest;
@@ -25,7 +27,10 @@ import org.trackbench.testing.QueueStoreFixture;
 import org.trackbench.testing.ui.PartHarness;
 import org.trackbench.ui.internal.details.ItemDetailsPart;
 
-/** Item details renders a queued screenshot through its handler and shows it scaled into the preview box. */
+/**
+ * Item details renders a queued screenshot through its handler and shows it scaled into the preview box; a blocked
+ * item names the failed item that holds it; payload secrets are redacted.
+ */
 class ItemDetailsTest {
 
     @Test
@@ -49,6 +54,32 @@ class ItemDetailsTest {
             assertEquals(240, preview.height);
             String summary = ui.find(Label.class, label -> label.getText().startsWith("#" + screenshot.id())).getText();
             assertTrue(summary.contains("image/png screenshot of entry " + entry), summary);
+        } finally {
+            sync.resume();
+        }
+    }
+
+    @Test
+    void aBlockedItemNamesTheFailedItemHoldingItAndSecretsInItsPayloadAreRedacted() {
+        QueueStoreFixture queues = new QueueStoreFixture();
+        QueueStore store = queues.configure(queues.newDirectory("item-details-blocked"), 1024 * 1024);
+        SyncService sync = new Configurations().await(SyncService.class, "");
+        sync.pause();
+        try (PartHarness ui = new PartHarness()) {
+            QueueItem start = store.enqueue(EnqueueRequest.of("time_entry_event", "{\"type\":\"start\"}").inGroup("entry-9", true));
+            assertTrue(store.claim(10, Duration.ofMinutes(5)).stream().anyMatch(item -> item.id() == start.id()));
+            store.markFailed(start.id(), "409 entry_conflict");
+            QueueItem stop = store.enqueue(EnqueueRequest.of("time_entry_event",
+                    "{\"type\":\"stop\",\"sessionToken\":\"s-123\"}").inGroup("entry-9", true));
+
+            ui.context.set(IServiceConstants.ACTIVE_SELECTION, List.of(stop));
+            ui.make(ItemDetailsPart.class);
+
+            String holder = "Blocked by #" + start.id() + ", failed: 409 entry_conflict";
+            ui.until("the details name the holder", () -> ui.all(Label.class).stream().anyMatch(l -> l.getText().equals(holder)),
+                    () -> ui.all(Label.class).stream().map(Label::getText).toList().toString());
+            String payload = ui.find(Text.class, text -> true).getText();
+            assertTrue(payload.contains("\"sessionToken\" : \"[redacted]\"") && !payload.contains("s-123"), payload);
         } finally {
             sync.resume();
         }

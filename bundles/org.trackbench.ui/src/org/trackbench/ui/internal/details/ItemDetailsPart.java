@@ -18,6 +18,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.trackbench.core.handler.EntityHandler;
+import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueItem;
 import org.trackbench.core.queue.QueueStore;
 import org.trackbench.export.Redaction;
@@ -33,9 +34,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 /**
- * Item details: the item selected in the Queue view, its attempts and last error, the rendering its entity type's
- * handler gives it (a plug-in's own types too), its payload as formatted JSON (secret-looking fields redacted),
- * and for an image blob still queued a scaled preview, read off the UI thread.
+ * Item details: the item selected in the Queue view, its attempts and last error, which failed item holds it when
+ * it is blocked, the rendering its entity type's handler gives it (a plug-in's own types too), its payload as
+ * formatted JSON (secret-looking fields redacted), and for an image blob still queued a scaled preview; what needs
+ * the store is read off the UI thread.
  */
 public final class ItemDetailsPart {
 
@@ -50,6 +52,7 @@ public final class ItemDetailsPart {
     private volatile List<EntityHandler> handlers = List.of();
     private QueueItem selected;
     private Label summary;
+    private Label heldBy;
     private Label preview;
     private Text payload;
 
@@ -59,6 +62,8 @@ public final class ItemDetailsPart {
         summary = new Label(parent, SWT.WRAP);
         summary.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         summary.setText("Select an item in the Queue view.");
+        heldBy = new Label(parent, SWT.WRAP);
+        heldBy.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         preview = new Label(parent, SWT.NONE);
         preview.setLayoutData(new GridData(SWT.LEFT, SWT.TOP, false, false));
         payload = new Text(parent, SWT.MULTI | SWT.READ_ONLY | SWT.V_SCROLL | SWT.H_SCROLL | SWT.BORDER);
@@ -99,6 +104,10 @@ public final class ItemDetailsPart {
                 item.blobSize() == 0 ? "" : "\nBlob: " + item.blobSize() + " bytes, " + item.blobContentType(),
                 rendering(item)));
         payload.setText(formatted(item.payload()));
+        heldBy.setText("");
+        if (item.status() == ItemStatus.BLOCKED) {
+            loadHolder(item);
+        }
         setPreview(null);
         if (QueuedImages.held(item)) {
             loadPreview(item);
@@ -118,6 +127,31 @@ public final class ItemDetailsPart {
             }
         }
         return "(no handler installed for " + item.entityType() + ")";
+    }
+
+    /** Which failed item holds a blocked one, read off the UI thread. */
+    private void loadHolder(QueueItem item) {
+        QueueStore current = store;
+        if (current == null) {
+            return;
+        }
+        Job.create("Reading what holds item " + item.id(), monitor -> {
+            String text;
+            try {
+                text = current.holder(item.id())
+                        .map(holder -> "Blocked by #" + holder.id() + ", failed: " + holder.error().orElse("no reason"))
+                        .orElse("Blocked, but no failed item of its group holds it any more: retry it.");
+            } catch (RuntimeException e) {
+                text = "Cannot read what holds it: " + e.getMessage();
+            }
+            String shown = text;
+            ui.asyncExec(() -> {
+                if (!heldBy.isDisposed() && selected != null && selected.id() == item.id()) {
+                    heldBy.setText(shown);
+                    heldBy.requestLayout();
+                }
+            });
+        }).schedule();
     }
 
     private void loadPreview(QueueItem item) {
