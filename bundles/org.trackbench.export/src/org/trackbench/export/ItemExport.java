@@ -14,8 +14,8 @@ import org.trackbench.core.queue.QueueQuery;
 import org.trackbench.core.queue.QueueStore;
 
 /**
- * Exports queue items to a file in the {@link ItemFormat} its name asks for. The file appears whole or not at
- * all: the items go to a temporary file beside it (readable by its owner only), moved into place once complete,
+ * Exports queue items to a file in an {@link ItemFormat} ({@link ItemFormat#of} picks one by the file's
+ * extension). The file appears whole or not at all: the items go to a temporary file beside it (readable by its owner only), moved into place once complete,
  * so a failed or cancelled export neither leaves a truncated file nor replaces a good one. Blob contents are
  * never exported.
  */
