@@ -15,9 +15,9 @@ import org.trackbench.core.queue.QueueStore;
 
 /**
  * Exports queue items to a file in an {@link ItemFormat} ({@link ItemFormat#of} picks one by the file's
- * extension). The file appears whole or not at all: the items go to a temporary file beside it (readable by its owner only), moved into place once complete,
- * so a failed or cancelled export neither leaves a truncated file nor replaces a good one. Blob contents are
- * never exported.
+ * extension). The file appears whole or not at all: the items go to a temporary file beside it (readable by its
+ * owner only), moved into place once complete, so a failed or cancelled export neither leaves a truncated file
+ * nor replaces a good one. Blob contents are never exported.
  */
 public final class ItemExport {
 
