@@ -12,6 +12,7 @@ import org.trackbench.core.queue.QueueItem;
 import org.trackbench.core.queue.QueueQuery;
 import org.trackbench.core.queue.QueueStore;
 import org.trackbench.core.sync.SyncService;
+import org.trackbench.core.sync.SyncState;
 import org.trackbench.core.sync.TokenProvider;
 import org.trackbench.server.ReferenceServer;
 
@@ -46,7 +47,9 @@ public final class SyncRig implements AutoCloseable {
         this.syncSettings = Map.copyOf(settings);
         sync = configurations.configure("org.trackbench.sync", settings, SyncService.class);
         // A pause outlives the sync instance it was given to; a rig starts with a running sync.
-        sync.resume();
+        if (sync.status().state() == SyncState.PAUSED) {
+            sync.resume();
+        }
     }
 
     public static SyncRig start() {

@@ -157,7 +157,8 @@ final class SyncJob extends Job {
         BatchResult result = BatchResult.CONTINUE;
         // A pause takes effect between batches: the requests in flight finish, nothing new is claimed.
         while (result == BatchResult.CONTINUE && !monitor.isCanceled() && parts.status().state() != SyncState.PAUSED) {
-            List<QueueItem> batch = parts.store().claim(parts.options().concurrency() * 4, parts.options().lease());
+            List<QueueItem> batch = parts.status().claimUnlessPaused(
+                    () -> parts.store().claim(parts.options().concurrency() * 4, parts.options().lease()));
             if (batch.isEmpty()) {
                 break;
             }

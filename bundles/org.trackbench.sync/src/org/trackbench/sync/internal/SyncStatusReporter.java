@@ -1,14 +1,17 @@
 package org.trackbench.sync.internal;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.trackbench.core.queue.ItemStatus;
+import org.trackbench.core.queue.QueueItem;
 import org.trackbench.core.queue.QueueStore;
 import org.trackbench.core.sync.SyncEvents;
 import org.trackbench.core.sync.SyncState;
@@ -44,6 +47,11 @@ final class SyncStatusReporter {
 
     void pause() {
         pauseSwitch.pause();
+    }
+
+    /** Claims through {@code claim} unless paused: once {@link #pause} returns, nothing more is claimed. */
+    List<QueueItem> claimUnlessPaused(Supplier<List<QueueItem>> claim) {
+        return pauseSwitch.claimUnlessPaused(claim);
     }
 
     /** Ends a pause or a wait for sign-in; returns whether it did. */

@@ -322,6 +322,25 @@ class SyncTest {
     }
 
     @Test
+    void onceAPauseReturnsNothingMoreIsClaimed() throws InterruptedException {
+        SyncRig f = SyncRig.start();
+        f.server.setFaults(Faults.none().withLatency(Duration.ofMillis(50)));
+        for (int i = 0; i < 300; i++) {
+            event(f, UUID.randomUUID().toString(), "start");
+        }
+        Await.until("delivery under way", DELIVERY, () -> f.count(ItemStatus.SENT) > 0, f::describe);
+
+        f.sync.pause();
+        long pending = f.count(ItemStatus.PENDING);
+        Thread.sleep(1_000);
+
+        assertEquals(pending, f.count(ItemStatus.PENDING), "requests in flight finish; no pending item is claimed");
+        assertEquals(0, f.count(ItemStatus.IN_FLIGHT));
+        f.sync.resume();
+        awaitAllSent(f, 300);
+    }
+
+    @Test
     void aPauseOutlivesAChangeOfSettings() {
         SyncRig f = SyncRig.start();
         f.sync.pause();
