@@ -146,7 +146,7 @@ public final class ItemDetailsPart {
             }
             String shown = text;
             ui.asyncExec(() -> {
-                if (!heldBy.isDisposed() && selected != null && selected.id() == item.id()) {
+                if (!heldBy.isDisposed() && stillSelected(item)) {
                     heldBy.setText(shown);
                     heldBy.requestLayout();
                 }
@@ -168,31 +168,30 @@ public final class ItemDetailsPart {
                 return;
             }
             ui.asyncExec(() -> {
-                if (!preview.isDisposed() && selected != null && selected.id() == item.id()) {
+                if (!preview.isDisposed() && stillSelected(item)) {
                     setPreview(new Image(preview.getDisplay(), scaled));
                 }
             });
         }).schedule();
     }
 
+    /** Whether a read that finished for {@code item} is still wanted: the selection may have moved on. */
+    private boolean stillSelected(QueueItem item) {
+        return selected != null && selected.id() == item.id();
+    }
+
     private void showPreviewFailure(QueueItem item, Exception e) {
-        if (!preview.isDisposed() && selected != null && selected.id() == item.id()) {
+        if (!preview.isDisposed() && stillSelected(item)) {
             preview.setText("No preview: " + (e instanceof SWTException ? "not an image SWT can read" : e.getMessage()));
             preview.requestLayout();
         }
     }
 
     private void setPreview(Image image) {
-        if (preview == null || preview.isDisposed()) {
-            return;
+        if (preview != null && !preview.isDisposed()) {
+            preview.setText("");
         }
-        Image before = preview.getImage();
-        preview.setImage(image);
-        preview.setText("");
-        if (before != null) {
-            before.dispose();
-        }
-        preview.requestLayout();
+        QueuedImages.show(preview, image);
     }
 
     private static String formatted(String json) {

@@ -3,12 +3,17 @@ package org.trackbench.ui.internal.images;
 import java.io.IOException;
 import java.io.InputStream;
 
+import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.widgets.Label;
 import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueItem;
 import org.trackbench.core.queue.QueueStore;
 
-/** Images still held by the queue (screenshots not yet sent), read from their blob and scaled down for display. */
+/**
+ * Images still held by the queue (screenshots not yet sent), read from their blob, scaled down and shown on a
+ * label.
+ */
 public final class QueuedImages {
 
     private QueuedImages() {
@@ -33,5 +38,21 @@ public final class QueuedImages {
             return scale == 1.0 ? image
                     : image.scaledTo(Math.max(1, (int) (image.width * scale)), Math.max(1, (int) (image.height * scale)));
         }
+    }
+
+    /**
+     * Shows {@code image} ({@code null}: none) on {@code label}, disposing the image it showed before; a label not
+     * made yet or already disposed is left alone.
+     */
+    public static void show(Label label, Image image) {
+        if (label == null || label.isDisposed()) {
+            return;
+        }
+        Image before = label.getImage();
+        label.setImage(image);
+        if (before != null) {
+            before.dispose();
+        }
+        label.requestLayout();
     }
 }

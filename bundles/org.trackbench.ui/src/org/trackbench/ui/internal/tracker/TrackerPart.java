@@ -96,9 +96,7 @@ public final class TrackerPart {
         elapsed.setFont(JFaceResources.getHeaderFont());
         capture = wideLabel(parent);
         thumbnail = new Label(parent, SWT.NONE);
-        GridData thumbnailData = new GridData(SWT.FILL, SWT.TOP, true, false, 4, 1);
-        thumbnailData.widthHint = NARROW;
-        thumbnail.setLayoutData(thumbnailData);
+        thumbnail.setLayoutData(narrowFill(SWT.TOP, 4));
         message = wideLabel(parent);
         refresh();
         tick();
@@ -208,16 +206,10 @@ public final class TrackerPart {
     }
 
     private void setThumbnail(Image image, String caption) {
-        if (thumbnail == null || thumbnail.isDisposed()) {
-            return;
+        QueuedImages.show(thumbnail, image);
+        if (thumbnail != null && !thumbnail.isDisposed()) {
+            thumbnail.setToolTipText(caption);
         }
-        Image before = thumbnail.getImage();
-        thumbnail.setImage(image);
-        thumbnail.setToolTipText(caption);
-        if (before != null) {
-            before.dispose();
-        }
-        thumbnail.requestLayout();
     }
 
     private void tick() {
@@ -270,20 +262,23 @@ public final class TrackerPart {
         });
     }
 
+    /** Fills the width the part has over {@code columns}, asking for no more than {@link #NARROW}. */
+    private static GridData narrowFill(int verticalAlignment, int columns) {
+        GridData data = new GridData(SWT.FILL, verticalAlignment, true, false, columns, 1);
+        data.widthHint = NARROW;
+        return data;
+    }
+
     private static Text field(Composite parent, String label) {
         new Label(parent, SWT.NONE).setText(label);
         Text text = new Text(parent, SWT.BORDER);
-        GridData data = new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1);
-        data.widthHint = NARROW;
-        text.setLayoutData(data);
+        text.setLayoutData(narrowFill(SWT.CENTER, 3));
         return text;
     }
 
     private static Label wideLabel(Composite parent) {
         Label label = new Label(parent, SWT.WRAP);
-        GridData data = new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1);
-        data.widthHint = NARROW;
-        label.setLayoutData(data);
+        label.setLayoutData(narrowFill(SWT.CENTER, 4));
         return label;
     }
 
