@@ -1,57 +1,88 @@
 #!/usr/bin/env bash
 # Starts a materialized product, the workbench or the headless one: the queue, sync and capture with data
-# and settings in a per-user directory, and the Gogo console. Unless a server URL is configured (trackbench:config) or
-# TRACKBENCH_TOKEN names a token for a real server, it also starts the reference server on loopback (port
-# 8470, where sync looks by default) with a fresh token, and stops it on exit.
-#   run-headless.sh <product directory> [extra Equinox arguments]
+# and settings in a per-user directory, and the console for its owner only: the terminal, when started from one,
+# and a Unix domain socket in the data directory (./trackbench console). The workbench opens a console only when
+# TRACKBENCH_CONSOLE=1. Nothing listens on TCP but the reference server: unless a server URL is configured
+# (trackbench:config) or TRACKBENCH_SERVER_URL names one, it starts the reference server on loopback (port 8470,
+# where sync looks by default) with a fresh token bound to that URL, and stops it on exit.
+#   run-product.sh <product directory> [extra Equinox arguments]
 set -euo pipefail
-# Everything Trackbench writes (queue, settings, logs, exports) is its user's only.
+# Everything Trackbench writes (queue, settings, logs, exports, the console socket) is its user's only.
 umask 077
 
 PRODUCT_DIR="$1"; shift
 DATA_DIR="${TRACKBENCH_DATA:-${XDG_DATA_HOME:-$HOME/.local/share}/trackbench}"
 SETTINGS_DIR="$DATA_DIR/settings"
 LOG="$DATA_DIR/trackbench.log"
-CONSOLE_PORT="${TRACKBENCH_CONSOLE_PORT:-5555}"
+REFERENCE_URL="http://127.0.0.1:8470"
 LAUNCHER=("$PRODUCT_DIR"/plugins/org.eclipse.equinox.launcher_*.jar)
 
+if [[ -n "${TRACKBENCH_TOKEN:-}" && -z "${TRACKBENCH_SERVER_URL:-}" ]]; then
+  echo "trackbench: TRACKBENCH_TOKEN is used only with TRACKBENCH_SERVER_URL, the URL of the server it was issued" \
+    "for (e.g. TRACKBENCH_SERVER_URL=https://track.example.com); it is never sent to any other server" >&2
+  exit 2
+fi
 mkdir -p "$DATA_DIR"
+# Fails, and so stops here, when the directory belongs to another user.
 chmod 700 "$DATA_DIR"
 # The logger starts a fresh file each run; keep the previous run's log beside it.
 [[ -f "$LOG" ]] && mv "$LOG" "$LOG.1"
-if [[ -t 0 ]]; then
-  # Gogo's own shell serves the terminal; the product's default (--nointeractive) is for telnet.
-  SHELL_MODE=(-Dgosh.args=--noshutdown)
-  CONSOLE=(-console)
-  WHERE="this terminal ('exit' stops Trackbench)"
+
+CONSOLE=()
+SHELL_MODE=()
+if compgen -G "$PRODUCT_DIR/plugins/org.trackbench.ui_*.jar" >/dev/null && [[ "${TRACKBENCH_CONSOLE:-0}" != 1 ]]; then
+  WHERE="none (start with TRACKBENCH_CONSOLE=1 for one)"
 else
-  SHELL_MODE=()
-  CONSOLE=(-console "127.0.0.1:$CONSOLE_PORT")
-  WHERE="telnet 127.0.0.1 $CONSOLE_PORT"
+  CONSOLE=(-Dtrackbench.console=socket)
+  WHERE="./trackbench console"
+  if [[ -t 0 ]]; then
+    # Gogo's own shell serves the terminal; the product's default (--nointeractive) is for the socket's sessions.
+    SHELL_MODE=(-Dgosh.args=--noshutdown)
+    WHERE="this terminal ('exit' stops Trackbench), or ./trackbench console from another"
+  fi
 fi
-if [[ -z "${TRACKBENCH_TOKEN:-}" ]] && ! grep -qs '^serverUrl=' "$SETTINGS_DIR/org/trackbench/sync.config"; then
+
+# The reference server's token is handed over bound to its URL, and only once this run's own server listens
+# there: were the port another program's, that program would get the token and the queue.
+if [[ -z "${TRACKBENCH_SERVER_URL:-}" ]] && ! grep -qs '^serverUrl=' "$SETTINGS_DIR/org/trackbench/sync.config"; then
   TRACKBENCH_SERVER_TOKEN="$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')"
-  export TRACKBENCH_SERVER_TOKEN TRACKBENCH_TOKEN="$TRACKBENCH_SERVER_TOKEN"
-  "$(dirname "$0")/../../trackbench" server --port 8470 --data "$DATA_DIR/reference-server" \
-    > "$DATA_DIR/reference-server.log" 2>&1 &
+  export TRACKBENCH_SERVER_TOKEN
+  SERVER_LOG="$DATA_DIR/reference-server.log"
+  "$(dirname "$0")/../../trackbench" server --port "${REFERENCE_URL##*:}" --data "$DATA_DIR/reference-server" \
+    > "$SERVER_LOG" 2>&1 &
   SERVER_PID=$!
   trap 'kill "$SERVER_PID" 2>/dev/null' EXIT
-  echo "Reference server:   http://127.0.0.1:8470 (log in $DATA_DIR/reference-server.log)"
+  until grep -qs '^Reference server on' "$SERVER_LOG"; do
+    if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+      echo "trackbench: the reference server did not start (is port ${REFERENCE_URL##*:} taken?):" >&2
+      tail -3 "$SERVER_LOG" >&2
+      exit 1
+    fi
+    sleep 0.1
+  done
+  export TRACKBENCH_SERVER_URL="$REFERENCE_URL" TRACKBENCH_TOKEN="$TRACKBENCH_SERVER_TOKEN"
+  unset TRACKBENCH_SERVER_TOKEN
+  echo "Reference server:   $REFERENCE_URL (log in $SERVER_LOG)"
 fi
 echo "Trackbench data:    $DATA_DIR (queue database in $DATA_DIR/queue, settings in $SETTINGS_DIR)"
 echo "Trackbench log:     $LOG"
 echo "Trackbench console: $WHERE"
-echo "  try: trackbench:start Writing docs   then   trackbench:status   and   trackbench:queue"
-echo "  all commands: help   (the Trackbench ones start with trackbench:)"
+if ((${#CONSOLE[@]})); then
+  echo "  try: trackbench:start Writing docs   then   trackbench:status   and   trackbench:queue"
+  echo "  all commands: help   (the Trackbench ones start with trackbench:)"
+fi
 # Java runs as a child so that a SIGTERM or SIGINT to this script reaches it (its shutdown hook stops
 # Trackbench in order) and the reference server is stopped after it. Standard input is passed on
 # explicitly: a background job's would otherwise be /dev/null. AWT (the screenshot capture) must load the GTK 3
 # that SWT loads: with two GTK versions in one process, GTK's start-up hangs.
-java "${SHELL_MODE[@]}" -Djdk.gtk.version=3 -Dfelix.cm.dir="$SETTINGS_DIR" -Dorg.slf4j.simpleLogger.logFile="$LOG" \
+TERMINAL=()
+[[ ${#SHELL_MODE[@]} -gt 0 ]] && TERMINAL=(-console)
+java "${SHELL_MODE[@]}" "${CONSOLE[@]}" -Djdk.gtk.version=3 -Dfelix.cm.dir="$SETTINGS_DIR" \
+  -Dorg.slf4j.simpleLogger.logFile="$LOG" \
   -jar "${LAUNCHER[0]}" \
   -configuration "$PRODUCT_DIR/configuration" \
   -data "$DATA_DIR" \
-  "${CONSOLE[@]}" "$@" <&0 &
+  "${TERMINAL[@]}" "$@" <&0 &
 JAVA_PID=$!
 trap 'kill -TERM "$JAVA_PID" 2>/dev/null' TERM INT
 status=0

@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.trackbench.core.queue.BlobSource;
 import org.trackbench.core.queue.EnqueueRequest;
 import org.trackbench.core.queue.QueueStore;
@@ -44,6 +45,9 @@ class BoundedHeapDrainBenchmark {
     private final Configurations configurations = new Configurations();
     private final QueueStoreFixture queues = new QueueStoreFixture();
     private final String token = UUID.randomUUID().toString();
+    /** Short paths: the product's console socket lives in its data directory, and socket paths are short. */
+    @TempDir
+    Path homes;
 
     @Test
     void fiveMegabyteScreenshotsDrainIn64Megabytes() throws Exception {
@@ -72,11 +76,11 @@ class BoundedHeapDrainBenchmark {
 
     /** One launch: {drain seconds, peak heap MB, most live heap MB}. */
     private double[] drainOnce(ReferenceServer server) throws Exception {
-        Path home = queues.newDirectory("bounded-heap");
+        Path home = Files.createTempDirectory(homes, "bounded-heap");
         queueScreenshots(home.resolve("data"));
         int screenshotsBefore = screenshotsApplied(server);
         Path gcLog = home.resolve("gc.log");
-        try (LaunchedProduct product = LaunchedProduct.launch(home, token, "Trackbench ready",
+        try (LaunchedProduct product = LaunchedProduct.launch(home, server.baseUri(), token, "Trackbench ready",
                 List.of(HEAP, "-XX:+ExitOnOutOfMemoryError", "-Xlog:gc:file=" + gcLog))) {
             long start = System.nanoTime();
             try (GogoConsole console = product.console()) {

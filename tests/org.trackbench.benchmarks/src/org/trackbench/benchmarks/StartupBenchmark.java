@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.trackbench.testing.QueueStoreFixture;
+import org.junit.jupiter.api.io.TempDir;
 import org.trackbench.testing.product.LaunchedProduct;
 
 /**
@@ -22,13 +22,15 @@ class StartupBenchmark {
     private static final String WORKBENCH_READY = "Trackbench workbench ready";
     private static final Pattern WORKBENCH_READY_IN = Pattern.compile(WORKBENCH_READY + " in (\\d+) ms");
 
-    private final QueueStoreFixture directories = new QueueStoreFixture();
+    /** Short paths: the product's console socket lives in its data directory, and socket paths are short. */
+    @TempDir
+    Path homes;
 
     @Test
     void headlessStartToReady() throws Exception {
-        Path home = directories.newDirectory("startup");
+        Path home = Files.createTempDirectory(homes, "startup");
         BenchmarkReport report = new BenchmarkReport("startup", "Headless product: launch to ready");
-        report.add(Measurement.measure("fresh data directory", "ms", () -> readyMillis(directories.newDirectory("startup"))));
+        report.add(Measurement.measure("fresh data directory", "ms", () -> readyMillis(Files.createTempDirectory(homes, "startup"))));
         readyMillis(home);
         report.add(Measurement.measure("restart on an existing database", "ms", () -> readyMillis(home)));
         report.write();
@@ -38,10 +40,10 @@ class StartupBenchmark {
 
     @Test
     void workbenchStartToReady() throws Exception {
-        Path home = directories.newDirectory("workbench-startup");
+        Path home = Files.createTempDirectory(homes, "workbench");
         BenchmarkReport report = new BenchmarkReport("workbench-startup", "Workbench product: launch to window up");
         report.add(Measurement.measure("fresh data directory", "ms",
-                () -> workbenchReadyMillis(directories.newDirectory("workbench-startup"))));
+                () -> workbenchReadyMillis(Files.createTempDirectory(homes, "workbench"))));
         workbenchReadyMillis(home);
         report.add(Measurement.measure("restart on an existing database", "ms", () -> workbenchReadyMillis(home)));
         report.note("Under Xvfb (no GPU, no compositor); the window is up and the Queue view's first page is being"
@@ -52,7 +54,7 @@ class StartupBenchmark {
     }
 
     private static double readyMillis(Path home) throws Exception {
-        try (LaunchedProduct product = LaunchedProduct.launch(home, null)) {
+        try (LaunchedProduct product = LaunchedProduct.launch(home, null, null)) {
             return startupMillis(product, READY);
         }
     }

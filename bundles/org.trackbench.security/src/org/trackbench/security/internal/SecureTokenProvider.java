@@ -15,38 +15,42 @@ import org.trackbench.core.sync.TokenProvider;
 
 /**
  * One access token per server URL, encrypted in secure storage and read at send time. Without a stored token,
- * the environment variable {@code TRACKBENCH_TOKEN} is used (how {@code ./trackbench run} hands over the token
- * of the reference server it starts); it is never written anywhere. No token is ever logged.
+ * the token handed over in the environment is used, for the server it names and no other ({@link EnvironmentToken});
+ * it is never written anywhere. No token is ever logged.
  */
 @Component
 public final class SecureTokenProvider implements TokenProvider {
 
     private static final Logger LOG = LoggerFactory.getLogger(SecureTokenProvider.class);
-    static final String TOKEN_VARIABLE = "TRACKBENCH_TOKEN";
     private static final String TOKEN = "token";
 
     private final SecureStorage storage;
-    private final String environment;
+    private final Optional<EnvironmentToken> environment;
 
     @Activate
     public SecureTokenProvider(@Reference SecureStorage storage) {
-        this(storage, System.getenv(TOKEN_VARIABLE));
+        this(storage, EnvironmentToken.from(System.getenv()));
     }
 
-    SecureTokenProvider(SecureStorage storage, String environment) {
+    SecureTokenProvider(SecureStorage storage, Optional<EnvironmentToken> environment) {
         this.storage = storage;
-        this.environment = environment == null || environment.isBlank() ? null : environment.strip();
+        this.environment = environment;
+        environment.ifPresent(handedOver -> LOG.info("A token for {} was handed over in the environment", handedOver.server()));
     }
 
     @Override
     public Optional<String> token(URI server) {
         try {
             String stored = node(server).get(TOKEN, null);
-            return Optional.ofNullable(stored != null ? stored : environment);
+            return stored != null ? Optional.of(stored) : fromEnvironment(server);
         } catch (StorageException e) {
             LOG.warn("No token for {}: {}", server, storage.unreadable(e));
-            return Optional.ofNullable(environment);
+            return fromEnvironment(server);
         }
+    }
+
+    private Optional<String> fromEnvironment(URI server) {
+        return environment.flatMap(handedOver -> handedOver.tokenFor(server));
     }
 
     @Override

@@ -75,7 +75,7 @@ class CrashCycleTest {
         long started = System.nanoTime();
 
         for (int cycle = 0; cycle < CYCLES; cycle++) {
-            product = LaunchedProduct.launch(home, token);
+            product = LaunchedProduct.launch(home, server.baseUri(), token);
             try (GogoConsole console = product.console()) {
                 if (cycle == 0) {
                     configure(console, server);
@@ -92,7 +92,7 @@ class CrashCycleTest {
         }
 
         server.setFaults(Faults.none());
-        product = LaunchedProduct.launch(home, token);
+        product = LaunchedProduct.launch(home, server.baseUri(), token);
         Path export = home.resolve("export.jsonl");
         List<JsonNode> items;
         try (GogoConsole console = product.console()) {

@@ -56,7 +56,7 @@ class DataProtectionTest {
     void neitherTheTokenNorAScreenshotIsStoredLoggedOrExportedInClear() throws Exception {
         ReferenceServer server = configurations.configure("org.trackbench.server",
                 Map.of("port", 0, "token", token, "dataDirectory", serverData.toString()), ReferenceServer.class);
-        product = LaunchedProduct.launch(home, null);
+        product = LaunchedProduct.launch(home, null, null);
         Path export = home.resolve("export.jsonl");
         try (GogoConsole console = product.console()) {
             console.run("trackbench:config org.trackbench.sync serverUrl " + server.baseUri());

@@ -182,7 +182,7 @@ class HeadlessProductTest {
         DatabaseDamage.garble(queue);
         Map<String, Long> damaged = DatabaseDamage.checksums(queue);
 
-        product = LaunchedProduct.launch(home, token, "Queue store cannot start");
+        product = LaunchedProduct.launch(home, server.baseUri(), token, "Queue store cannot start");
         try (GogoConsole console = product.console()) {
             String status = console.run("trackbench:status");
             assertTrue(status.contains("queue       unavailable: Cannot open the queue database at " + queue), status);
@@ -194,7 +194,7 @@ class HeadlessProductTest {
 
     /** Launches (or relaunches) the product in {@link #home} and points it at the test's server. */
     private GogoConsole launch() throws Exception {
-        product = LaunchedProduct.launch(home, token);
+        product = LaunchedProduct.launch(home, server.baseUri(), token);
         GogoConsole console = product.console();
         String answer = console.run("trackbench:config org.trackbench.sync serverUrl " + server.baseUri());
         assertTrue(answer.contains("serverUrl = " + server.baseUri()), answer);

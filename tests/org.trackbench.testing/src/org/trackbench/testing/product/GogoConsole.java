@@ -2,92 +2,91 @@ package org.trackbench.testing.product;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.SocketTimeoutException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 
-import org.apache.commons.net.telnet.EchoOptionHandler;
-import org.apache.commons.net.telnet.InvalidTelnetOptionException;
-import org.apache.commons.net.telnet.SuppressGAOptionHandler;
-import org.apache.commons.net.telnet.TelnetClient;
-import org.apache.commons.net.telnet.TerminalTypeOptionHandler;
-
-/** A person at the product's Gogo console over telnet: types a command, reads what it prints up to the next prompt. */
+/**
+ * A person at the product's Gogo console through its owner-only socket, as {@code ./trackbench console} connects:
+ * types a command, reads what it prints up to the next prompt.
+ */
 public final class GogoConsole implements AutoCloseable {
 
     private static final String PROMPT = "g! ";
     private static final byte[] PROMPT_BYTES = PROMPT.getBytes(StandardCharsets.UTF_8);
     private static final Duration ANSWER = Duration.ofSeconds(30);
 
-    private final TelnetClient telnet;
-    private final InputStream in;
-    private final OutputStream out;
+    private final SocketChannel channel;
+    private final Selector selector;
 
-    private GogoConsole(TelnetClient telnet) {
-        this.telnet = telnet;
-        this.in = telnet.getInputStream();
-        this.out = telnet.getOutputStream();
+    private GogoConsole(SocketChannel channel, Selector selector) {
+        this.channel = channel;
+        this.selector = selector;
     }
 
-    public static GogoConsole connect(int port) throws IOException {
-        TelnetClient telnet = new TelnetClient();
-        try {
-            telnet.addOptionHandler(new TerminalTypeOptionHandler("xterm", false, false, true, false));
-            telnet.addOptionHandler(new EchoOptionHandler(false, false, true, false));
-            telnet.addOptionHandler(new SuppressGAOptionHandler(true, true, true, true));
-        } catch (InvalidTelnetOptionException e) {
-            throw new IllegalStateException(e);
-        }
-        telnet.setConnectTimeout((int) ANSWER.toMillis());
-        telnet.connect("127.0.0.1", port);
-        telnet.setSoTimeout((int) ANSWER.toMillis());
-        GogoConsole console = new GogoConsole(telnet);
+    /** Connects to the console socket {@code socket} and reads up to its first prompt. */
+    public static GogoConsole connect(Path socket) throws IOException {
+        SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+        channel.connect(UnixDomainSocketAddress.of(socket));
+        channel.configureBlocking(false);
+        Selector selector = Selector.open();
+        channel.register(selector, SelectionKey.OP_READ);
+        GogoConsole console = new GogoConsole(channel, selector);
         console.readToPrompt();
         return console;
     }
 
     /** Types a command line and does not wait for its answer. */
     public void send(String commandLine) {
+        ByteBuffer line = ByteBuffer.wrap((commandLine + "\n").getBytes(StandardCharsets.UTF_8));
         try {
-            out.write((commandLine + "\r\n").getBytes(StandardCharsets.UTF_8));
-            out.flush();
+            while (line.hasRemaining()) {
+                channel.write(line);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot type '" + commandLine + "' at the console", e);
         }
     }
 
     /**
-     * Runs one command line and returns its output, without the echoed line and the prompt. A console that
-     * stops answering fails the test: callers in lambdas need no checked exception.
+     * Runs one command line and returns its output, without the prompt. A console that stops answering fails the
+     * test: callers in lambdas need no checked exception.
      */
     public String run(String commandLine) {
         send(commandLine);
-        String answer;
         try {
-            answer = readToPrompt().replace("\r", "");
+            return readToPrompt().replace("\r", "").strip();
         } catch (IOException e) {
             throw new UncheckedIOException("no answer to '" + commandLine + "'", e);
         }
-        int echoEnd = answer.indexOf('\n');
-        return echoEnd < 0 ? "" : answer.substring(echoEnd + 1).strip();
     }
 
     private String readToPrompt() throws IOException {
         ByteArrayOutputStream text = new ByteArrayOutputStream();
-        try {
-            while (!endsWithPrompt(text.toByteArray())) {
-                int read = in.read();
-                if (read < 0) {
-                    throw new IOException("the console closed the connection after: " + text);
-                }
-                text.write(read);
+        ByteBuffer buffer = ByteBuffer.allocate(8192);
+        long deadline = System.nanoTime() + ANSWER.toNanos();
+        while (!endsWithPrompt(text.toByteArray())) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left <= 0) {
+                throw new IOException("no prompt within " + ANSWER + " after: " + text.toString(StandardCharsets.UTF_8));
             }
-        } catch (SocketTimeoutException e) {
-            throw new IOException("no prompt within " + ANSWER + " after: " + text, e);
+            selector.select(left);
+            selector.selectedKeys().clear();
+            buffer.clear();
+            int read = channel.read(buffer);
+            if (read < 0) {
+                throw new IOException("the console closed the connection after: " + text.toString(StandardCharsets.UTF_8));
+            }
+            text.write(buffer.array(), 0, read);
         }
         String answer = text.toString(StandardCharsets.UTF_8);
         return answer.substring(0, answer.length() - PROMPT.length());
@@ -102,7 +101,8 @@ public final class GogoConsole implements AutoCloseable {
     @Override
     public void close() {
         try {
-            telnet.disconnect();
+            selector.close();
+            channel.close();
         } catch (IOException alreadyGone) {
             // The product was killed under the connection: nothing left to close.
         }

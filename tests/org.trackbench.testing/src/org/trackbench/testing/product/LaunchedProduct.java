@@ -2,7 +2,7 @@ package org.trackbench.testing.product;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -10,13 +10,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.trackbench.testing.Await;
 
 /**
  * A materialized product, the headless one unless said otherwise, launched the way {@code run-product.sh}
- * launches it, as a child process with its own configuration area, settings store and data directory under
+ * launches it (its console on the socket in its data directory), as a child process with its own configuration area, settings store and data directory under
  * {@code home}; its output goes to a log of its own in {@code home}. Launching again with the same home is a
  * restart. The products' directories come from the system properties {@code trackbench.product} and
  * {@code trackbench.workbench.product}.
@@ -24,57 +25,59 @@ import org.trackbench.testing.Await;
 public final class LaunchedProduct implements AutoCloseable {
 
     public static final Duration START = Duration.ofSeconds(90);
+    /** The headless product's console socket in its data directory. */
+    public static final String CONSOLE_SOCKET = "console.sock";
 
     private final Process process;
     private final Path log;
-    private final int consolePort;
+    private final Path consoleSocket;
 
-    private LaunchedProduct(Process process, Path log, int consolePort) {
+    private LaunchedProduct(Process process, Path log, Path consoleSocket) {
         this.process = process;
         this.log = log;
-        this.consolePort = consolePort;
+        this.consoleSocket = consoleSocket;
     }
 
     /**
      * Starts the product and waits until it says it is ready; {@code token}, when not {@code null}, is handed over
-     * in {@code TRACKBENCH_TOKEN} as {@code ./trackbench run} does for the reference server it starts.
+     * for {@code server} in {@code TRACKBENCH_TOKEN} and {@code TRACKBENCH_SERVER_URL}, as {@code ./trackbench run}
+     * does for the reference server it starts.
      */
-    public static LaunchedProduct launch(Path home, String token) throws IOException {
-        return launch(home, token, "Trackbench ready");
+    public static LaunchedProduct launch(Path home, URI server, String token) throws IOException {
+        return launch(home, server, token, "Trackbench ready");
     }
 
     /** Starts the product and waits until its log shows {@code awaited}, e.g. the reason a service could not start. */
-    public static LaunchedProduct launch(Path home, String token, String awaited) throws IOException {
-        return launch(home, token, awaited, List.of("-Xmx256m"));
+    public static LaunchedProduct launch(Path home, URI server, String token, String awaited) throws IOException {
+        return launch(home, server, token, awaited, List.of("-Xmx256m"));
     }
 
-    /** As {@link #launch(Path, String, String)}, the JVM started with {@code jvmOptions} (heap limit, GC log, …). */
-    public static LaunchedProduct launch(Path home, String token, String awaited, List<String> jvmOptions) throws IOException {
-        return launch(product("trackbench.product"), home, token, awaited, jvmOptions);
+    /** As {@link #launch(Path, URI, String, String)}, the JVM started with {@code jvmOptions} (heap limit, GC log, …). */
+    public static LaunchedProduct launch(Path home, URI server, String token, String awaited, List<String> jvmOptions)
+            throws IOException {
+        return launch(product("trackbench.product"), home, token == null ? Map.of()
+                : Map.of("TRACKBENCH_SERVER_URL", server.toString(), "TRACKBENCH_TOKEN", token), awaited, jvmOptions);
     }
 
     /** Starts the workbench product (the display is {@code DISPLAY}'s) and waits until its log shows {@code awaited}. */
     public static LaunchedProduct launchWorkbench(Path home, String awaited) throws IOException {
-        return launch(product("trackbench.workbench.product"), home, null, awaited, List.of("-Xmx256m"));
+        return launch(product("trackbench.workbench.product"), home, Map.of(), awaited, List.of("-Xmx256m"));
     }
 
-    private static LaunchedProduct launch(Path installed, Path home, String token, String awaited, List<String> jvmOptions)
-            throws IOException {
+    private static LaunchedProduct launch(Path installed, Path home, Map<String, String> environment, String awaited,
+            List<String> jvmOptions) throws IOException {
         Path configuration = privateConfiguration(installed, home);
-        int port = freePort();
         Path log = nextLog(home);
         List<String> command = new ArrayList<>(List.of(javaExecutable()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-Dfelix.cm.dir=" + home.resolve("settings"), "-Dorg.slf4j.simpleLogger.logFile=" + log,
                 "-jar", launcherJar(installed).toString(), "-configuration", configuration.toString(),
-                "-data", home.resolve("data").toString(), "-console", "127.0.0.1:" + port));
+                "-data", home.resolve("data").toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.resolveSibling(log.getFileName() + ".out").toFile());
-        builder.environment().remove("TRACKBENCH_TOKEN");
-        if (token != null) {
-            builder.environment().put("TRACKBENCH_TOKEN", token);
-        }
-        LaunchedProduct product = new LaunchedProduct(builder.start(), log, port);
+        builder.environment().keySet().removeIf(variable -> variable.startsWith("TRACKBENCH_"));
+        builder.environment().putAll(environment);
+        LaunchedProduct product = new LaunchedProduct(builder.start(), log, home.resolve("data").resolve(CONSOLE_SOCKET));
         Await.until("the product logs '" + awaited + "'", START,
                 () -> product.log().contains(awaited) || !product.process.isAlive(), product::log);
         if (!product.process.isAlive()) {
@@ -88,7 +91,7 @@ public final class LaunchedProduct implements AutoCloseable {
     }
 
     public GogoConsole console() throws IOException {
-        return GogoConsole.connect(consolePort);
+        return GogoConsole.connect(consoleSocket);
     }
 
     /** Sends SIGTERM and waits for the process to end; returns its exit code. */
@@ -165,11 +168,5 @@ public final class LaunchedProduct implements AutoCloseable {
 
     private static String javaExecutable() {
         return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
