@@ -51,7 +51,7 @@ if [[ -z "${TRACKBENCH_SERVER_URL:-}" ]] && ! grep -qs '^serverUrl=' "$SETTINGS_
   "$(dirname "$0")/../../trackbench" server --port "${REFERENCE_URL##*:}" --data "$DATA_DIR/reference-server" \
     > "$SERVER_LOG" 2>&1 &
   SERVER_PID=$!
-  trap 'kill "$SERVER_PID" 2>/dev/null' EXIT
+  trap 'kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null' EXIT
   until grep -qs '^Reference server on' "$SERVER_LOG"; do
     if ! kill -0 "$SERVER_PID" 2>/dev/null; then
       echo "trackbench: the reference server did not start (is port ${REFERENCE_URL##*:} taken?):" >&2
@@ -63,6 +63,11 @@ if [[ -z "${TRACKBENCH_SERVER_URL:-}" ]] && ! grep -qs '^serverUrl=' "$SETTINGS_
   export TRACKBENCH_SERVER_URL="$REFERENCE_URL" TRACKBENCH_TOKEN="$TRACKBENCH_SERVER_TOKEN"
   unset TRACKBENCH_SERVER_TOKEN
   echo "Reference server:   $REFERENCE_URL (log in $SERVER_LOG)"
+fi
+if [[ -n "${TRACKBENCH_SERVER_URL:-}" && "$TRACKBENCH_SERVER_URL" != "$REFERENCE_URL" ]] \
+    && ! grep -qs '^serverUrl=' "$SETTINGS_DIR/org/trackbench/sync.config"; then
+  echo "Note: the token is for $TRACKBENCH_SERVER_URL, but the sync sends to $REFERENCE_URL until told otherwise:"
+  echo "  trackbench:config org.trackbench.sync serverUrl $TRACKBENCH_SERVER_URL"
 fi
 echo "Trackbench data:    $DATA_DIR (queue database in $DATA_DIR/queue, settings in $SETTINGS_DIR)"
 echo "Trackbench log:     $LOG"

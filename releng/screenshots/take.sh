@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Takes the screenshots in docs/images of the running workbench: Xvfb, the reference server with some requests
 # refused (422), `./trackbench run` on a fresh data directory, a queue populated through the console, then a
-# picture of the screen; last, the Progress view while the sync delivers a backlog from a slowed server. Needs Xvfb, python3 (telnetlib) and the built products (./trackbench build).
+# picture of the screen; last, the Progress view while the sync delivers a backlog from a slowed server. Needs Xvfb and the built
+# products (./trackbench build).
 #   releng/screenshots/take.sh
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 SCREEN=":93"
-PORT=5693
 DATA="$(mktemp -d)"
 TOKEN="$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')"
 
@@ -17,8 +17,8 @@ TRACKBENCH_SERVER_TOKEN="$TOKEN" "$ROOT/trackbench" server --port 8470 --data "$
 SERVER=$!
 trap 'kill -TERM "${RUN:-}" "$SERVER" 2>/dev/null; sleep 3; kill "$XVFB" 2>/dev/null; rm -rf "$DATA"' EXIT
 
-DISPLAY="$SCREEN" TRACKBENCH_DATA="$DATA" TRACKBENCH_CONSOLE_PORT="$PORT" TRACKBENCH_TOKEN="$TOKEN" \
-  "$ROOT/trackbench" run </dev/null >"$DATA/run.out" 2>&1 &
+DISPLAY="$SCREEN" TRACKBENCH_DATA="$DATA" TRACKBENCH_CONSOLE=1 TRACKBENCH_SERVER_URL=http://127.0.0.1:8470 \
+  TRACKBENCH_TOKEN="$TOKEN" "$ROOT/trackbench" run </dev/null >"$DATA/run.out" 2>&1 &
 RUN=$!
 for _ in $(seq 1 120); do
   grep -qs "Trackbench ready" "$DATA/trackbench.log" && break
@@ -41,14 +41,14 @@ curl -sf -X PUT -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/
     echo 'trackbench:stop'
   done
   echo 'trackbench:start -p "Trackbench client" -t "Benchmarks" "Writing docs/performance.md"'
-} | python3 -W ignore "$HERE/console.py" "$PORT" >/dev/null
+} | TRACKBENCH_DATA="$DATA" "$ROOT/trackbench" console >/dev/null
 sleep 8
 {
   echo 'trackbench:sync pause'
   echo 'trackbench:pause'
   echo 'trackbench:resume'
   echo "trackbench:enqueue note '{\"text\":\"No handler installed for notes: this one waits\"}'"
-} | python3 -W ignore "$HERE/console.py" "$PORT" >/dev/null
+} | TRACKBENCH_DATA="$DATA" "$ROOT/trackbench" console >/dev/null
 sleep 3
 mkdir -p "$ROOT/docs/images"
 sleep 12
@@ -68,9 +68,9 @@ curl -sf -X PUT -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/
     echo 'trackbench:resume'
     echo 'trackbench:stop'
   done
-} | python3 -W ignore "$HERE/console.py" "$PORT" >/dev/null
+} | TRACKBENCH_DATA="$DATA" "$ROOT/trackbench" console >/dev/null
 DISPLAY="$SCREEN" java "$HERE/Screenshot.java" - 1280 800 947 444
-echo 'trackbench:sync resume' | python3 -W ignore "$HERE/console.py" "$PORT" >/dev/null
+echo 'trackbench:sync resume' | TRACKBENCH_DATA="$DATA" "$ROOT/trackbench" console >/dev/null
 sleep 3
 DISPLAY="$SCREEN" java "$HERE/Screenshot.java" "$ROOT/docs/images/progress.png" 1280 800
 echo "wrote docs/images/workbench.png, docs/images/dashboard.png and docs/images/progress.png"

@@ -38,6 +38,8 @@ public final class ConsoleSocket {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleSocket.class);
     static final String ENABLE_PROPERTY = "trackbench.console";
     static final String FILE_NAME = "console.sock";
+    /** What every Unix takes in a socket address (Linux 107, macOS 103 bytes). */
+    private static final int LONGEST_PATH = 100;
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private final Path path;
@@ -62,7 +64,9 @@ public final class ConsoleSocket {
         try {
             this.server = bind(path);
         } catch (IOException e) {
-            throw new UncheckedIOException("The console socket " + path + " cannot be opened: " + e.getMessage(), e);
+            throw new UncheckedIOException("The console socket " + path + " cannot be opened: " + e.getMessage()
+                    + " (accepted: a data directory owned by this user, the socket's path at most " + LONGEST_PATH
+                    + " bytes long)", e);
         }
         Thread acceptor = new Thread(this::accept, "trackbench-console");
         acceptor.setDaemon(true);

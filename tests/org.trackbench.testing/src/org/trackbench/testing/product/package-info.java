@@ -1,2 +1,2 @@
-/** The materialized headless product as a child process, and a person at its Gogo console over telnet. */
+/** The materialized products as child processes, a person at the console socket, and a second user of the machine. */
 package org.trackbench.testing.product;
