@@ -11,6 +11,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -105,7 +106,13 @@ public final class ConsoleSocket {
         Path directory = path.toAbsolutePath().getParent();
         Files.createDirectories(directory);
         if (POSIX) {
-            // Fails unless this user owns the directory: a socket is never bound where others can reach it.
+            // Root could chmod anyone's directory: ownership is checked, not inferred from the chmod succeeding.
+            UserPrincipal owner = Files.getOwner(directory);
+            UserPrincipal self = directory.getFileSystem().getUserPrincipalLookupService()
+                    .lookupPrincipalByName(System.getProperty("user.name"));
+            if (!owner.equals(self)) {
+                throw new IOException(directory + " belongs to " + owner.getName() + ", not to " + self.getName());
+            }
             Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
         }
         removeStale(path);

@@ -17,6 +17,7 @@ import java.time.Duration;
 
 import org.apache.felix.service.command.CommandProcessor;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,6 +117,19 @@ class ConsoleSocketTest {
         assertFalse(Files.exists(socket()));
         Await.until("the open session is hung up", Duration.ofSeconds(10), () -> hungUp(session), () -> "");
         session.close();
+    }
+
+    @Test
+    void aDataDirectoryOfAnotherUserGetsNoSocket() throws IOException {
+        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+                "handing a directory to another user takes root");
+        Files.setOwner(data, data.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+
+        UncheckedIOException refused = assertThrows(UncheckedIOException.class, this::open);
+
+        assertTrue(refused.getMessage().contains(data + " belongs to nobody, not to root"), refused.getMessage());
+        assertFalse(Files.exists(socket()));
+        assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(data)), "left as it was");
     }
 
     @Test
