@@ -30,6 +30,7 @@ chmod 700 "$DATA_DIR"
 
 CONSOLE=()
 SHELL_MODE=()
+TERMINAL=()
 if compgen -G "$PRODUCT_DIR/plugins/org.trackbench.ui_*.jar" >/dev/null && [[ "${TRACKBENCH_CONSOLE:-0}" != 1 ]]; then
   WHERE="none (start with TRACKBENCH_CONSOLE=1 for one)"
 else
@@ -38,6 +39,7 @@ else
   if [[ -t 0 ]]; then
     # Gogo's own shell serves the terminal; the product's default (--nointeractive) is for the socket's sessions.
     SHELL_MODE=(-Dgosh.args=--noshutdown)
+    TERMINAL=(-console)
     WHERE="this terminal ('exit' stops Trackbench), or ./trackbench console from another"
   fi
 fi
@@ -80,8 +82,6 @@ fi
 # Trackbench in order) and the reference server is stopped after it. Standard input is passed on
 # explicitly: a background job's would otherwise be /dev/null. AWT (the screenshot capture) must load the GTK 3
 # that SWT loads: with two GTK versions in one process, GTK's start-up hangs.
-TERMINAL=()
-[[ ${#SHELL_MODE[@]} -gt 0 ]] && TERMINAL=(-console)
 java "${SHELL_MODE[@]}" "${CONSOLE[@]}" -Djdk.gtk.version=3 -Dfelix.cm.dir="$SETTINGS_DIR" \
   -Dorg.slf4j.simpleLogger.logFile="$LOG" \
   -jar "${LAUNCHER[0]}" \
