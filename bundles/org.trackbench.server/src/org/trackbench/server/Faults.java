@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * @param errorRates answer status → probability (0–1) of answering it instead of applying the item
  * @param latency added before each answer
- * @param retryAfter sent with injected 429 and 503 answers, {@code null} for none
+ * @param retryAfter sent with injected 408, 425, 429 and 5xx answers, {@code null} for none
  * @param retryAfterAsDate send {@code retryAfter} as an HTTP date instead of seconds
  * @param dropMidBodyRate probability of closing the connection halfway through reading the body
  * @param dropAfterApplyRate probability of applying the item, then closing the connection without an answer

@@ -11,6 +11,9 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
@@ -58,6 +61,37 @@ public final class Configurations {
     public void configureAndAwait(String pid, Map<String, ?> properties, String objectClass) {
         int generation = update(pid, properties);
         await(objectClass, "(&(objectClass=" + objectClass + ")(test.generation=" + generation + "))");
+    }
+
+    /**
+     * Configures {@code pid} with settings its component must refuse and returns the reason DS recorded for the
+     * failed activation; fails if no failed activation shows within {@link #WAIT}.
+     */
+    public String refusal(String pid, Map<String, ?> properties) throws InterruptedException {
+        int generation = update(pid, properties);
+        ServiceTracker<ServiceComponentRuntime, ServiceComponentRuntime> tracker = new ServiceTracker<>(context,
+                ServiceComponentRuntime.class, null);
+        tracker.open();
+        try {
+            ServiceComponentRuntime scr = tracker.waitForService(WAIT.toMillis());
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs()) {
+                    for (ComponentConfigurationDTO configuration : scr.getComponentConfigurationDTOs(description)) {
+                        if (Integer.valueOf(generation).equals(configuration.properties.get("test.generation"))
+                                && configuration.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
+                            return configuration.failure;
+                        }
+                    }
+                }
+                Thread.sleep(50);
+            }
+            // While a configuration changes, SCR may briefly show the old instance with the new properties,
+            // so only a recorded failure counts; a component that accepted the settings never records one.
+            throw new AssertionError(pid + " did not refuse " + properties + " within " + WAIT);
+        } finally {
+            tracker.close();
+        }
     }
 
     private <S> S await(String what, String filter) {

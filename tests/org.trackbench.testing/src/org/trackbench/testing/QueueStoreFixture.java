@@ -7,10 +7,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.service.component.runtime.ServiceComponentRuntime;
-import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
-import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
-import org.osgi.util.tracker.ServiceTracker;
 import org.trackbench.core.queue.QueueStore;
 
 /** Points the real Derby store component at a directory through Configuration Admin and returns its service. */
@@ -39,30 +35,7 @@ public final class QueueStoreFixture {
      * activation; fails if no failed activation shows within {@link #WAIT}.
      */
     public String refusal(Path directory) throws InterruptedException {
-        int generation = configurations.update(PID, settings(directory, 1024));
-        ServiceTracker<ServiceComponentRuntime, ServiceComponentRuntime> tracker = new ServiceTracker<>(context,
-                ServiceComponentRuntime.class, null);
-        tracker.open();
-        try {
-            ServiceComponentRuntime scr = tracker.waitForService(WAIT.toMillis());
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs()) {
-                    for (ComponentConfigurationDTO configuration : scr.getComponentConfigurationDTOs(description)) {
-                        if (Integer.valueOf(generation).equals(configuration.properties.get("test.generation"))
-                                && configuration.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
-                            return configuration.failure;
-                        }
-                    }
-                }
-                Thread.sleep(50);
-            }
-            // While a configuration changes, SCR may briefly show the old instance with the new properties,
-            // so only a recorded failure counts; a store that opened the directory never records one.
-            throw new AssertionError("the store did not refuse " + directory + " within " + WAIT);
-        } finally {
-            tracker.close();
-        }
+        return configurations.refusal(PID, settings(directory, 1024));
     }
 
     public BundleContext context() {

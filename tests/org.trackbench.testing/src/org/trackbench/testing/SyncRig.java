@@ -25,6 +25,8 @@ public final class SyncRig implements AutoCloseable {
 
     /** A token made up per run: no credential lives in the test sources. */
     public final String token = UUID.randomUUID().toString();
+    /** The token the client holds: the server's, unless the rig was made with a wrong one. */
+    public final String clientToken;
     public final Configurations configurations = new Configurations();
     public final ReferenceServer server;
     public final QueueStore store;
@@ -39,7 +41,8 @@ public final class SyncRig implements AutoCloseable {
         QueueStoreFixture queues = new QueueStoreFixture();
         store = queues.configure(queues.newDirectory("sync"), 64L * 1024 * 1024);
         tokens = configurations.await(TokenProvider.class, "");
-        tokens.setToken(server.baseUri(), clientToken == null ? token : clientToken);
+        this.clientToken = clientToken == null ? token : clientToken;
+        tokens.setToken(server.baseUri(), this.clientToken);
         Map<String, Object> settings = new HashMap<>(Map.of("serverUrl", server.baseUri().toString(),
                 "pollIntervalMillis", 500L, "backoffBaseMillis", 20L, "backoffCapMillis", 400L, "maxAttempts", 5,
                 "concurrency", 4, "connectTimeoutMillis", 2_000L, "responseTimeoutMillis", 2_000L));
@@ -71,7 +74,7 @@ public final class SyncRig implements AutoCloseable {
 
     /** A client whose token the server does not accept. */
     public static SyncRig withWrongToken() {
-        return new SyncRig(Map.of(), Map.of(), "not-the-server-token");
+        return new SyncRig(Map.of(), Map.of(), UUID.randomUUID().toString());
     }
 
     /**

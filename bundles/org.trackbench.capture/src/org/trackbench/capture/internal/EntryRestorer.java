@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.trackbench.core.capture.TimeEntry;
 import org.trackbench.core.capture.TrackerState;
 import org.trackbench.core.queue.QueueItem;
@@ -21,6 +23,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class EntryRestorer {
 
+    private static final Logger LOG = LoggerFactory.getLogger(EntryRestorer.class);
+
     private EntryRestorer() {
     }
 
@@ -34,8 +38,16 @@ final class EntryRestorer {
         List<QueueItem> history = store.query(QueueQuery.all(QueueQuery.MAX_LIMIT)
                 .withEntityTypes(Set.of(EventPayloads.EVENT_TYPE)).inGroup(group)).items();
         TimeEntry entry = null;
-        for (QueueItem item : history) {
-            entry = replay(entry, UUID.fromString(group), EventPayloads.parse(item.payload()));
+        try {
+            for (QueueItem item : history) {
+                entry = replay(entry, UUID.fromString(group), EventPayloads.parse(item.payload()));
+            }
+        } catch (RuntimeException e) {
+            // An admin deleted or purged part of the entry's history (its start, say): what is left cannot be replayed.
+            // The tracker must still start; the events stay queued as they are.
+            LOG.warn("The time entry {} cannot be restored from its queued events ({}); the tracker starts idle", group,
+                    e.getMessage());
+            return Optional.empty();
         }
         return entry == null || entry.state() == TrackerState.STOPPED ? Optional.empty() : Optional.of(entry);
     }

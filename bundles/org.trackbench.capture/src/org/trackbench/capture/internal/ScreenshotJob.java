@@ -1,10 +1,8 @@
 package org.trackbench.capture.internal;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -142,18 +140,15 @@ final class ScreenshotJob extends Job {
         }
     }
 
-    /** Queues one image. */
+    /**
+     * Queues one image, encoded in memory: the store encrypts it as it writes, so no byte of it ever reaches a disk
+     * in clear (a temporary file would, and a kill during capture would leave it there).
+     */
     private QueueItem enqueue(TimeEntry entry, BufferedImage image, Instant capturedAt) throws IOException {
-        Path file = Files.createTempFile("trackbench-screenshot-", "." + options.format());
-        try {
-            try (OutputStream out = Files.newOutputStream(file)) {
-                encoder.encode(image, out);
-            }
-            return store.enqueue(EnqueueRequest.of(EventPayloads.SCREENSHOT_TYPE, EventPayloads.screenshot(capturedAt))
-                    .inGroup(entry.id().toString(), false).withBlob(BlobSource.of(file), options.contentType()));
-        } finally {
-            Files.deleteIfExists(file);
-        }
+        ByteArrayOutputStream encoded = new ByteArrayOutputStream(64 * 1024);
+        encoder.encode(image, encoded);
+        return store.enqueue(EnqueueRequest.of(EventPayloads.SCREENSHOT_TYPE, EventPayloads.screenshot(capturedAt))
+                .inGroup(entry.id().toString(), false).withBlob(BlobSource.of(encoded.toByteArray()), options.contentType()));
     }
 
     private void scheduleNext() {

@@ -83,7 +83,11 @@ public interface QueueStore {
     /** Item counts by status; every status is present, zero if none. */
     Map<ItemStatus, Long> countByStatus();
 
-    /** The earliest next-attempt time of the pending items, if any: when the sync job should wake. */
+    /**
+     * When {@link #claim} can next return an item, if ever: the earliest next attempt of the pending items that
+     * nothing holds, or the earliest lease to run out. An item held by its predecessor counts only once that is
+     * sent; this is when the sync job should wake.
+     */
     Optional<Instant> earliestNextAttempt();
 
     /** Bytes of blobs not yet sent: what capture compares with its disk quota. */

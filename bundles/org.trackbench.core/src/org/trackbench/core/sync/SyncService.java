@@ -21,5 +21,13 @@ public interface SyncService {
     /** Delivers again, also after "sign-in needed" once a new token is in place. */
     void resume();
 
+    /**
+     * A new token was stored: a sync waiting for sign-in tries again now. A pause an admin set stays; so does the
+     * state of a sync that was not waiting for a token.
+     *
+     * @since 1.2
+     */
+    void tokenChanged();
+
     SyncStatus status();
 }

@@ -12,6 +12,14 @@ final class Commands {
     private Commands() {
     }
 
+    /**
+     * The answer while a service the command needs is missing (starting, or failed to start): which one and why, as
+     * {@link ComponentHealth} says; nothing was changed.
+     */
+    static String unavailable(String what, String why) {
+        return "error: " + what + " is " + why + "; nothing was changed (trackbench:status shows what is up)\n";
+    }
+
     /** The answer to bad arguments: what was wrong and how the command is used; nothing was changed. */
     static String usage(IllegalArgumentException problem, String usage) {
         return "error: " + problem.getMessage() + "\nusage: " + usage + "\n";

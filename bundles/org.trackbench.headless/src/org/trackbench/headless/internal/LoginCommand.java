@@ -36,7 +36,8 @@ public final class LoginCommand {
         this.settings = settings;
     }
 
-    @Descriptor("hands the access token for the server to the token store; the sync resumes if it waited for it")
+    @Descriptor("hands the access token for the server to the token store; the sync tries again if it waited for one"
+            + " (a pause stays)")
     public String login(@Descriptor("server URL; default: the configured one") @Parameter(names = { "-u", "--server" },
             absentValue = "") String server, @Descriptor("the access token") String token) {
         URI uri;
@@ -51,7 +52,7 @@ public final class LoginCommand {
         tokens.setToken(uri, token);
         SyncService current = sync;
         if (current != null) {
-            current.resume();
+            current.tokenChanged();
         }
         return "Token stored for " + uri + ".\n";
     }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.apache.felix.service.command.Descriptor;
@@ -14,6 +15,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.trackbench.core.handler.EntityHandler;
 import org.trackbench.core.queue.EnqueueRequest;
 import org.trackbench.core.queue.ItemStatus;
@@ -26,7 +28,10 @@ import org.trackbench.export.ExportProgress;
 import org.trackbench.export.ItemExport;
 import org.trackbench.export.ItemFormat;
 
-/** Console commands to inspect and repair the queue: {@code queue}, {@code show}, {@code retry}, … */
+/**
+ * Console commands to inspect and repair the queue: {@code queue}, {@code show}, {@code retry}, … While the queue is
+ * starting, or if it cannot, they say so instead of "command not found".
+ */
 @Component(service = QueueCommands.class, property = { Commands.SCOPE, "osgi.command.function=queue",
         "osgi.command.function=show", "osgi.command.function=retry", "osgi.command.function=delete",
         "osgi.command.function=purge", "osgi.command.function=enqueue", "osgi.command.function=export" })
@@ -39,14 +44,15 @@ public final class QueueCommands {
     static final String ENQUEUE_USAGE = "trackbench:enqueue <entity type> '<json object>'";
     static final String EXPORT_USAGE = "trackbench:export [-s status[,status]] [-t type[,type]] <file.jsonl|.json|.csv>";
 
-    private final QueueStore store;
     private final EntitySummaries summaries = new EntitySummaries();
-    private final ItemDetails details;
+    private final ComponentHealth health;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile QueueStore store;
 
     @Activate
-    public QueueCommands(@Reference QueueStore store) {
-        this.store = store;
-        this.details = new ItemDetails(store, summaries);
+    public QueueCommands(@Reference ServiceComponentRuntime runtime) {
+        this.health = new ComponentHealth(runtime);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -66,13 +72,111 @@ public final class QueueCommands {
             @Descriptor("rows to show, 1 to 10000") @Parameter(names = { "-n", "--limit" }, absentValue = "20") String limit,
             @Descriptor("continue after this id") @Parameter(names = { "-a", "--after" }, absentValue = "") String after,
             @Descriptor("text to find in the type, payload or last error") String... text) {
+        return withQueue(queue -> listing(queue, statuses, types, limit, after, Commands.words(text)));
+    }
+
+    @Descriptor("shows one item: its fields, payload and last error")
+    public String show(@Descriptor("item id") String id) {
+        return withQueue(queue -> {
+            try {
+                return new ItemDetails(queue, summaries).describe(Commands.id(id));
+            } catch (IllegalArgumentException e) {
+                return Commands.usage(e, "trackbench:show <id>");
+            }
+        });
+    }
+
+    @Descriptor("makes failed, blocked or waiting items due now with fresh retries")
+    public String retry(@Descriptor("every failed item") @Parameter(names = "--failed", presentValue = "true",
+            absentValue = "false") boolean failed, @Descriptor("item ids") String... ids) {
+        return withQueue(queue -> {
+            try {
+                if (failed && (ids == null || ids.length == 0)) {
+                    return "Retrying " + queue.retryAllFailed() + " failed item(s).\n";
+                }
+                if (failed) {
+                    throw new IllegalArgumentException("give either --failed or ids, not both");
+                }
+                List<Long> items = Commands.ids(ids);
+                return "Retrying " + queue.retry(items) + " of " + items.size() + " item(s); the others were not waiting.\n";
+            } catch (UnknownItemException e) {
+                return "error: " + e.getMessage() + "; nothing was changed\n";
+            } catch (IllegalArgumentException e) {
+                return Commands.usage(e, RETRY_USAGE);
+            }
+        });
+    }
+
+    @Descriptor("deletes items and their screenshots; items they held are released")
+    public String delete(@Descriptor("item ids") String... ids) {
+        return withQueue(queue -> {
+            try {
+                return "Deleted " + queue.delete(Commands.ids(ids)) + " item(s).\n";
+            } catch (UnknownItemException e) {
+                return "error: " + e.getMessage() + "; nothing was deleted\n";
+            } catch (IllegalArgumentException e) {
+                return Commands.usage(e, DELETE_USAGE);
+            }
+        });
+    }
+
+    @Descriptor("deletes sent items older than an age")
+    public String purge(@Descriptor("age, e.g. 7d, 12h, 30m or P7D") String age) {
+        return withQueue(queue -> {
+            try {
+                return "Purged " + queue.purgeSent(Durations.parse(age)) + " sent item(s) older than " + age + ".\n";
+            } catch (IllegalArgumentException e) {
+                return Commands.usage(e, PURGE_USAGE);
+            }
+        });
+    }
+
+    @Descriptor("queues an item by hand, e.g. to replay one or to try a plug-in's entity type")
+    public String enqueue(@Descriptor("entity type") String entityType, @Descriptor("payload, a JSON object") String payload) {
+        return withQueue(queue -> {
+            try {
+                QueueItem item = queue.enqueue(EnqueueRequest.of(entityType, payload));
+                return "Queued item " + item.id() + " (" + item.entityType() + ").\n";
+            } catch (IllegalArgumentException e) {
+                return Commands.usage(e, ENQUEUE_USAGE);
+            }
+        });
+    }
+
+    @Descriptor("writes items as JSON Lines, JSON or CSV (by the file's extension): every field, payloads with secrets"
+            + " redacted, no blob contents")
+    public String export(
+            @Descriptor("statuses to write") @Parameter(names = { "-s", "--status" }, absentValue = "") String statuses,
+            @Descriptor("entity types to write") @Parameter(names = { "-t", "--type" }, absentValue = "") String types,
+            @Descriptor("the file to write: .jsonl, .json or .csv") String file) {
+        return withQueue(queue -> {
+            Path target;
+            ItemFormat format;
+            QueueQuery filters;
+            try {
+                target = Path.of(file).toAbsolutePath();
+                format = ItemFormat.of(target.getFileName().toString());
+                filters = QueueQuery.all(1).withStatuses(statuses(statuses)).withEntityTypes(Set.copyOf(list(types)));
+            } catch (IllegalArgumentException e) {
+                return Commands.usage(e, EXPORT_USAGE);
+            }
+            try {
+                long written = ItemExport.write(queue, filters, format, target, ExportProgress.NONE);
+                return "Exported " + written + " item(s) to " + target + ".\n";
+            } catch (IOException e) {
+                return "error: cannot write " + target + ": " + e.getMessage() + "\n";
+            }
+        });
+    }
+
+    private String listing(QueueStore queue, String statuses, String types, String limit, String after, String text) {
         QueueQuery query;
         try {
-            query = query(statuses, types, limit, after, Commands.words(text));
+            query = query(statuses, types, limit, after, text);
         } catch (IllegalArgumentException e) {
             return Commands.usage(e, QUEUE_USAGE);
         }
-        QueuePage page = store.query(query);
+        QueuePage page = queue.query(query);
         TextTable table = TextTable.listing("ID", "TYPE", "STATUS", "ATTEMPTS", "CREATED", "NEXT ATTEMPT", "SIZE", "SUMMARY / LAST ERROR");
         for (QueueItem item : page.items()) {
             table.row(item.id(), item.entityType(), item.status().label(), item.attempts(), Durations.local(item.createdAt()),
@@ -87,86 +191,10 @@ public final class QueueCommands {
         return table + more;
     }
 
-    @Descriptor("shows one item: its fields, payload and last error")
-    public String show(@Descriptor("item id") String id) {
-        try {
-            return details.describe(Commands.id(id));
-        } catch (IllegalArgumentException e) {
-            return Commands.usage(e, "trackbench:show <id>");
-        }
-    }
-
-    @Descriptor("makes failed, blocked or waiting items due now with fresh retries")
-    public String retry(@Descriptor("every failed item") @Parameter(names = "--failed", presentValue = "true",
-            absentValue = "false") boolean failed, @Descriptor("item ids") String... ids) {
-        try {
-            if (failed && (ids == null || ids.length == 0)) {
-                return "Retrying " + store.retryAllFailed() + " failed item(s).\n";
-            }
-            if (failed) {
-                throw new IllegalArgumentException("give either --failed or ids, not both");
-            }
-            List<Long> items = Commands.ids(ids);
-            return "Retrying " + store.retry(items) + " of " + items.size() + " item(s); the others were not waiting.\n";
-        } catch (UnknownItemException e) {
-            return "error: " + e.getMessage() + "; nothing was changed\n";
-        } catch (IllegalArgumentException e) {
-            return Commands.usage(e, RETRY_USAGE);
-        }
-    }
-
-    @Descriptor("deletes items and their screenshots; items they held are released")
-    public String delete(@Descriptor("item ids") String... ids) {
-        try {
-            return "Deleted " + store.delete(Commands.ids(ids)) + " item(s).\n";
-        } catch (UnknownItemException e) {
-            return "error: " + e.getMessage() + "; nothing was deleted\n";
-        } catch (IllegalArgumentException e) {
-            return Commands.usage(e, DELETE_USAGE);
-        }
-    }
-
-    @Descriptor("deletes sent items older than an age")
-    public String purge(@Descriptor("age, e.g. 7d, 12h, 30m or P7D") String age) {
-        try {
-            return "Purged " + store.purgeSent(Durations.parse(age)) + " sent item(s) older than " + age + ".\n";
-        } catch (IllegalArgumentException e) {
-            return Commands.usage(e, PURGE_USAGE);
-        }
-    }
-
-    @Descriptor("queues an item by hand, e.g. to replay one or to try a plug-in's entity type")
-    public String enqueue(@Descriptor("entity type") String entityType, @Descriptor("payload, a JSON object") String payload) {
-        try {
-            QueueItem item = store.enqueue(EnqueueRequest.of(entityType, payload));
-            return "Queued item " + item.id() + " (" + item.entityType() + ").\n";
-        } catch (IllegalArgumentException e) {
-            return Commands.usage(e, ENQUEUE_USAGE);
-        }
-    }
-
-    @Descriptor("writes items as JSON Lines, JSON or CSV (by the file's extension): every field, payloads with secrets"
-            + " redacted, no blob contents")
-    public String export(
-            @Descriptor("statuses to write") @Parameter(names = { "-s", "--status" }, absentValue = "") String statuses,
-            @Descriptor("entity types to write") @Parameter(names = { "-t", "--type" }, absentValue = "") String types,
-            @Descriptor("the file to write: .jsonl, .json or .csv") String file) {
-        Path target;
-        ItemFormat format;
-        QueueQuery filters;
-        try {
-            target = Path.of(file).toAbsolutePath();
-            format = ItemFormat.of(target.getFileName().toString());
-            filters = QueueQuery.all(1).withStatuses(statuses(statuses)).withEntityTypes(Set.copyOf(list(types)));
-        } catch (IllegalArgumentException e) {
-            return Commands.usage(e, EXPORT_USAGE);
-        }
-        try {
-            long written = ItemExport.write(store, filters, format, target, ExportProgress.NONE);
-            return "Exported " + written + " item(s) to " + target + ".\n";
-        } catch (IOException e) {
-            return "error: cannot write " + target + ": " + e.getMessage() + "\n";
-        }
+    /** Runs {@code command} on the queue, or says why there is none. */
+    private String withQueue(Function<QueueStore, String> command) {
+        QueueStore queue = store;
+        return queue == null ? Commands.unavailable("the queue", health.why(QueueStore.class)) : command.apply(queue);
     }
 
     private static QueueQuery query(String statuses, String types, String limit, String after, String text) {

@@ -2,16 +2,15 @@ package org.trackbench.security.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -43,11 +42,11 @@ public final class SecureStorage {
     private static final Logger LOG = LoggerFactory.getLogger(SecureStorage.class);
     private static final String MASTER_KEY = "master.key";
     private static final String STORAGE = "secure_storage";
-    private static final int MASTER_KEY_BYTES = 32;
     private static final int FINGERPRINT_BYTES = 6;
 
     private final Path directory;
     private final ISecurePreferences root;
+    private final Path file;
 
     @Activate
     public SecureStorage(BundleContext context, SecureStorageConfig config) {
@@ -58,8 +57,8 @@ public final class SecureStorage {
         this.directory = directory;
         try {
             OwnerOnly.createDirectories(directory);
-            char[] password = masterKey(directory.resolve(MASTER_KEY));
-            Path file = directory.resolve(STORAGE + "-" + fingerprint(password));
+            char[] password = MasterKeyFile.readOrCreate(directory.resolve(MASTER_KEY));
+            this.file = directory.resolve(STORAGE + "-" + fingerprint(password));
             this.root = SecurePreferencesFactory.open(file.toUri().toURL(),
                     Map.of(IProviderHints.DEFAULT_PASSWORD, new PBEKeySpec(password), IProviderHints.PROMPT_USER, Boolean.FALSE));
             reportOthers(file);
@@ -98,10 +97,18 @@ public final class SecureStorage {
         return root.node("org.trackbench/" + path);
     }
 
-    /** Writes what was put to disk; values put with {@code encrypt} are stored encrypted. */
+    /**
+     * Writes what was put to disk and forces it there: a data key must be durable before a blob that uses it is
+     * committed (Derby forces that blob). Values put with {@code encrypt} are stored encrypted.
+     */
     void save() {
         try {
             root.flush();
+            if (Files.exists(file)) {
+                try (FileChannel written = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                    written.force(true);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("secure storage at " + directory + " cannot be written: " + e.getMessage(), e);
         }
@@ -110,21 +117,6 @@ public final class SecureStorage {
     /** Why a value cannot be decrypted, for a log line or a status: never the value itself. */
     String unreadable(StorageException e) {
         return "secure storage at " + directory + " cannot be read (" + e.getMessage() + ")";
-    }
-
-    private static char[] masterKey(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            byte[] key = new byte[MASTER_KEY_BYTES];
-            new SecureRandom().nextBytes(key);
-            try {
-                OwnerOnly.createFile(file);
-                Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(key));
-                LOG.info("Created the master key of the secure storage at {}", file);
-            } catch (FileAlreadyExistsException raced) {
-                LOG.debug("Another component created {} first", file, raced);
-            }
-        }
-        return Files.readString(file, StandardCharsets.US_ASCII).strip().toCharArray();
     }
 
     static Path location(String configured, String instanceArea) {

@@ -52,10 +52,10 @@ final class FaultInjector {
         return new Decision(Strike.NONE, 0);
     }
 
-    /** The {@code Retry-After} value for an injected answer, or {@code null}. */
+    /** The {@code Retry-After} value for an injected answer that may carry one (408, 425, 429, 5xx), or {@code null}. */
     String retryAfter(int status) {
         Faults current = faults.get();
-        if (current.retryAfter() == null || (status != 429 && status != 503)) {
+        if (current.retryAfter() == null || !(status == 408 || status == 425 || status == 429 || status >= 500)) {
             return null;
         }
         if (current.retryAfterAsDate()) {

@@ -147,6 +147,8 @@ final class TrackingServer implements ReferenceServer, AutoCloseable {
                 send(exchange, new Answer(200, "{\"status\":\"ok\"}"), null);
                 return;
             }
+            // Slow for everyone, the refused too: a client must cope with a 401 that arrives late.
+            sleep(faults.faults().latency().toMillis());
             if (!authorized(exchange)) {
                 rejected.incrementAndGet();
                 send(exchange, Answer.error(401, "unauthorized", "a valid bearer token is required"), null);
@@ -176,7 +178,6 @@ final class TrackingServer implements ReferenceServer, AutoCloseable {
             return;
         }
         received.computeIfAbsent(kind.equals("item") ? items.group(1) : kind, k -> new LongAdder()).increment();
-        sleep(faults.faults().latency().toMillis());
         FaultInjector.Decision decision = faults.decide();
         if (decision.strike() == FaultInjector.Strike.ANSWER_ERROR) {
             injected.incrementAndGet();

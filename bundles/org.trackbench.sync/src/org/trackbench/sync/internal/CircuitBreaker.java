@@ -5,7 +5,8 @@ import java.time.Instant;
 
 /**
  * Job-wide backoff while the server is unreachable: each consecutive trip waits longer (the backoff
- * policy's jittered delay, or the server's {@code Retry-After}); a success closes it.
+ * policy's jittered delay, or the server's {@code Retry-After}). A passed health check half-opens it (deliveries
+ * may try again, the count of trips stays); only a delivery the server accepts closes it.
  */
 final class CircuitBreaker {
 
@@ -31,6 +32,12 @@ final class CircuitBreaker {
         }
     }
 
+    /** Deliveries may go; a failing one trips it again, waiting longer than the last time. */
+    synchronized void halfOpen() {
+        openUntil = null;
+    }
+
+    /** A delivery succeeded: the server is well. */
     synchronized void close() {
         trips = 0;
         openUntil = null;

@@ -26,6 +26,7 @@ import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.InputStreamEntity;
 import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 import org.trackbench.core.handler.OutboundRequest;
 import org.trackbench.core.queue.QueueItem;
@@ -71,15 +72,24 @@ final class HttpSender implements AutoCloseable {
                 .setUserAgent("Trackbench").build();
     }
 
-    /** Sends {@code item} as {@code request} describes, with the bearer {@code token}. */
+    /**
+     * Sends {@code item} as {@code request} describes, with the bearer {@code token}. The handler's headers go first:
+     * {@code Authorization} and {@code Idempotency-Key} are the sync's alone.
+     */
     Delivery send(QueueItem item, OutboundRequest request, String token) {
-        HttpUriRequestBase http = new HttpUriRequestBase(request.method(), options.server().resolve(
-                options.server().getPath() + request.path()));
-        http.setHeader("Authorization", "Bearer " + token);
-        http.setHeader("Idempotency-Key", item.idempotencyKey().toString());
+        HttpUriRequestBase http;
+        try {
+            http = new HttpUriRequestBase(request.method(), options.server().resolve(options.server().getPath() + request.path()));
+        } catch (IllegalArgumentException e) {
+            return new Delivery.Rejected("the " + item.entityType() + " handler gave the path '" + request.path()
+                    + "', which is not a valid URL path: " + e.getMessage());
+        }
+        // A loop, not a method reference: one would name the declaring class, in a package this bundle does not import.
         for (Map.Entry<String, String> header : request.headers().entrySet()) {
             http.setHeader(header.getKey(), header.getValue());
         }
+        http.setHeader("Authorization", "Bearer " + token);
+        http.setHeader("Idempotency-Key", item.idempotencyKey().toString());
         try (InputStream blob = request.body() == OutboundRequest.Body.BLOB ? store.openBlob(item.id()) : null) {
             http.setEntity(entity(item, request, blob));
             return client.execute(http, this::classify);
@@ -154,5 +164,10 @@ final class HttpSender implements AutoCloseable {
     @Override
     public void close() throws IOException {
         client.close();
+    }
+
+    /** Closes every connection at once: the requests in flight fail now instead of at their timeouts. */
+    void abort() {
+        client.close(CloseMode.IMMEDIATE);
     }
 }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
@@ -70,7 +71,7 @@ public final class SyncComponent implements SyncService, EventHandler {
         LOG.info("Sync starting for {}", options.server());
         this.options = options;
         BackoffPolicy backoff = new BackoffPolicy(options.backoffBase(), options.backoffCap(), random);
-        this.sender = new HttpSender(options, store, new AnswerClassifier(clock));
+        this.sender = new HttpSender(options, store, new AnswerClassifier(clock, options.backoffCap()));
         this.workers = Executors.newFixedThreadPool(options.concurrency(), new SenderThreads());
         this.circuit = new CircuitBreaker(new BackoffPolicy(options.backoffBase(),
                 options.backoffCap().compareTo(OFFLINE_PROBE_CAP) < 0 ? options.backoffCap() : OFFLINE_PROBE_CAP, random));
@@ -100,11 +101,24 @@ public final class SyncComponent implements SyncService, EventHandler {
         handlers.remove(handler);
     }
 
+    /**
+     * Stops the job and waits, boundedly, until every item it claimed is recorded: the requests in flight get their
+     * timeouts to finish; after that they are aborted and the requests not yet begun are dropped, and the job records
+     * both as not sent, due again at once. No claimed item is left to its lease.
+     */
     @Deactivate
     void deactivate() throws IOException, InterruptedException {
         LOG.info("Sync stopping");
         job.stop();
-        job.join(options.responseTimeout().plus(options.connectTimeout()).toMillis(), new NullProgressMonitor());
+        long requestTimeout = options.responseTimeout().plus(options.connectTimeout()).toMillis();
+        if (!job.join(requestTimeout, new NullProgressMonitor())) {
+            LOG.info("Requests still in flight after {} ms; aborting them", requestTimeout);
+            workers.shutdownNow().forEach(dropped -> ((Future<?>) dropped).cancel(false));
+            sender.abort();
+            if (!job.join(requestTimeout, new NullProgressMonitor())) {
+                LOG.warn("The sync job did not end; its claimed items return to pending when their lease runs out");
+            }
+        }
         workers.shutdownNow();
         sender.close();
         LOG.info("Sync stopped");
@@ -141,6 +155,14 @@ public final class SyncComponent implements SyncService, EventHandler {
         }
         circuit.probeNow();
         job.wake();
+    }
+
+    @Override
+    public void tokenChanged() {
+        if (status.signedIn()) {
+            LOG.info("A new token is in place; the sync tries again");
+            job.wake();
+        }
     }
 
     @Override

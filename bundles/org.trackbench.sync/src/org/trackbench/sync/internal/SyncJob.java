@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -40,6 +43,11 @@ final class SyncJob extends Job {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncJob.class);
     private static final int RELEASE_PAGE = 500;
+    /**
+     * The shortest wait after a run that claimed nothing. The queue says when something is next claimable; should it
+     * ever say "now" and then hand out nothing, this keeps the job from running back to back.
+     */
+    private static final Duration IDLE_FLOOR = Duration.ofSeconds(1);
 
     /** Everything the job works with, built once per configuration. */
     record Parts(SyncOptions options, QueueStore store, HttpSender sender, HandlerRegistry handlers,
@@ -100,6 +108,18 @@ final class SyncJob extends Job {
 
     @Override
     protected IStatus run(IProgressMonitor monitor) {
+        try {
+            return runOnce(monitor);
+        } catch (RuntimeException e) {
+            // A run that throws would otherwise end the rescheduling: nothing would be sent again until a restart.
+            Duration retry = parts.options().pollInterval();
+            LOG.error("A sync run failed; the next one is in {} s", retry.toSeconds(), e);
+            parts.status().failed("the sync run failed: " + e);
+            return rescheduleIn(retry);
+        }
+    }
+
+    private IStatus runOnce(IProgressMonitor monitor) {
         wakeRequested.set(false);
         parts.handlers().takeArrivals().forEach(this::releaseWaiting);
         SyncStatusReporter status = parts.status();
@@ -116,8 +136,9 @@ final class SyncJob extends Job {
             if (!parts.sender().healthy()) {
                 return offline(parts.circuit().trip(now, null), "server still unreachable");
             }
-            parts.circuit().close();
-            LOG.info("Server {} reachable again", parts.options().server());
+            // Half open: a health check is not a delivery. Only a request the server accepts closes the circuit.
+            parts.circuit().halfOpen();
+            LOG.info("Server {} answers its health check; trying a delivery", parts.options().server());
         }
         Optional<String> token = parts.tokens().token(parts.options().server());
         if (token.isEmpty()) {
@@ -154,6 +175,7 @@ final class SyncJob extends Job {
         int total = (int) Math.min(Integer.MAX_VALUE, counts.get(ItemStatus.PENDING) + counts.get(ItemStatus.IN_FLIGHT));
         SubMonitor progress = SubMonitor.convert(monitor, getName(), total);
         int done = 0;
+        boolean claimedAny = false;
         BatchResult result = BatchResult.CONTINUE;
         // A pause takes effect between batches: the requests in flight finish, nothing new is claimed.
         while (result == BatchResult.CONTINUE && !monitor.isCanceled() && parts.status().state() != SyncState.PAUSED) {
@@ -162,6 +184,7 @@ final class SyncJob extends Job {
             if (batch.isEmpty()) {
                 break;
             }
+            claimedAny = true;
             result = send(batch, token);
             done += batch.size();
             progress.setWorkRemaining(Math.max(total - done, batch.size()));
@@ -173,15 +196,35 @@ final class SyncJob extends Job {
             return offline(parts.circuit().trip(parts.clock().instant(), pendingRetryAfter), status.lastError());
         }
         if (result == BatchResult.SIGN_IN_NEEDED) {
-            status.state(SyncState.SIGN_IN_NEEDED);
-            status.publish();
-            return Status.OK_STATUS;
+            return signInNeeded(token);
         }
         if (monitor.isCanceled()) {
             status.publish();
             return Status.CANCEL_STATUS;
         }
-        return rescheduleIn(untilNextDue());
+        Duration next = untilNextDue();
+        return rescheduleIn(claimedAny || next.compareTo(IDLE_FLOOR) >= 0 ? next : IDLE_FLOOR);
+    }
+
+    /**
+     * The server refused {@code refused}. If a new token was stored meanwhile, the refusals are old news and the
+     * sync goes on; checked again after the state is set, since a login may land between the check and the set.
+     */
+    private IStatus signInNeeded(String refused) {
+        SyncStatusReporter status = parts.status();
+        if (!tokenStillIs(refused)) {
+            return rescheduleIn(Duration.ZERO);
+        }
+        status.state(SyncState.SIGN_IN_NEEDED);
+        if (!tokenStillIs(refused) && status.signedIn()) {
+            return rescheduleIn(Duration.ZERO);
+        }
+        status.publish();
+        return Status.OK_STATUS;
+    }
+
+    private boolean tokenStillIs(String token) {
+        return parts.tokens().token(parts.options().server()).filter(token::equals).isPresent();
     }
 
     private BatchResult send(List<QueueItem> batch, String token) {
@@ -193,7 +236,7 @@ final class SyncJob extends Job {
         BatchResult result = BatchResult.CONTINUE;
         pendingRetryAfter = null;
         for (int i = 0; i < batch.size(); i++) {
-            Delivery delivery = await(deliveries.get(i));
+            Delivery delivery = await(deliveries.get(i), parts.options().lease());
             parts.recorder().record(batch.get(i), delivery);
             result = note(delivery, result);
         }
@@ -225,6 +268,7 @@ final class SyncJob extends Job {
         SyncStatusReporter status = parts.status();
         if (delivery instanceof Delivery.Sent) {
             status.succeeded(parts.clock().instant());
+            parts.circuit().close();
         } else if (delivery instanceof Delivery.NoHandler noHandler) {
             status.noHandler(noHandler.entityType());
         } else if (delivery instanceof Delivery.Rejected rejected) {
@@ -246,15 +290,24 @@ final class SyncJob extends Job {
         return soFar;
     }
 
-    private static Delivery await(Future<Delivery> delivery) {
+    /**
+     * The delivery's outcome, waited for no longer than the item's lease (after which it could be claimed again
+     * anyway). A delivery the stopping sync dropped before it began is "not sent", due again at once.
+     */
+    private static Delivery await(Future<Delivery> delivery, Duration lease) {
         try {
-            return delivery.get();
+            return delivery.get(lease.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Delivery.RetryLater("interrupted while sending", false, null);
         } catch (ExecutionException e) {
             LOG.warn("Sending an item failed unexpectedly", e.getCause());
             return new Delivery.RetryLater("unexpected " + e.getCause(), false, null);
+        } catch (CancellationException e) {
+            return new Delivery.Unavailable("not sent: the sync stopped", null);
+        } catch (TimeoutException e) {
+            delivery.cancel(true);
+            return new Delivery.RetryLater("no outcome within the lease of " + lease.toSeconds() + " s", false, null);
         }
     }
 

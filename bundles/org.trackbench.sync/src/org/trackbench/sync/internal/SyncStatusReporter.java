@@ -54,6 +54,11 @@ final class SyncStatusReporter {
         return pauseSwitch.claimUnlessPaused(claim);
     }
 
+    /** Ends a wait for sign-in, never a pause; returns whether it did. */
+    boolean signedIn() {
+        return state.compareAndSet(SyncState.SIGN_IN_NEEDED, SyncState.ONLINE);
+    }
+
     /** Ends a pause or a wait for sign-in; returns whether it did. */
     boolean resume() {
         boolean wasPaused = pauseSwitch.release();

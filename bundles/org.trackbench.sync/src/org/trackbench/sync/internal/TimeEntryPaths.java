@@ -1,5 +1,8 @@
 package org.trackbench.sync.internal;
 
+import java.nio.charset.StandardCharsets;
+
+import org.apache.hc.core5.net.PercentCodec;
 import org.trackbench.core.queue.QueueItem;
 
 /** API v1 paths below a time entry, which is the ordering group of its events and screenshots. */
@@ -8,10 +11,13 @@ final class TimeEntryPaths {
     private TimeEntryPaths() {
     }
 
-    /** {@code /api/v1/time-entries/{group}/{resource}}; refuses an item without a group. */
+    /**
+     * {@code /api/v1/time-entries/{group}/{resource}}, the group percent-encoded as one path segment (a group id
+     * never reaches another path); refuses an item without a group.
+     */
     static String of(QueueItem item, String resource) {
         String entry = item.group().orElseThrow(() -> new IllegalArgumentException(item.entityType() + " item "
                 + item.id() + " has no ordering group; expected the time entry's id"));
-        return "/api/v1/time-entries/" + entry + "/" + resource;
+        return "/api/v1/time-entries/" + PercentCodec.encode(entry, StandardCharsets.UTF_8) + "/" + resource;
     }
 }

@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.InputStream;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +51,28 @@ class ScreenCaptureTest {
             BufferedImage image = ImageIO.read(in);
             assertEquals(1920, image.getWidth());
             assertEquals(1080, image.getHeight());
+        }
+    }
+
+    @Test
+    void noScreenshotByteTouchesTheDiskInClear() throws Exception {
+        Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
+        try (WatchService watch = temporary.getFileSystem().newWatchService()) {
+            temporary.register(watch, StandardWatchEventKinds.ENTRY_CREATE);
+            TrackerRig rig = new TrackerRig(Map.of("intervalSeconds", 1L));
+            TimeEntry entry = rig.tracker.start(null, null, null);
+
+            Await.until("two screenshots are queued", WAIT, () -> rig.items("screenshot", entry.id().toString()).size() >= 2,
+                    () -> rig.tracker.status().toString());
+            rig.tracker.stop();
+
+            List<String> created = new ArrayList<>();
+            for (WatchKey key = watch.poll(); key != null; key = watch.poll()) {
+                key.pollEvents().forEach(event -> created.add(event.context().toString()));
+                key.reset();
+            }
+            assertEquals(List.of(), created.stream().filter(name -> name.contains("screenshot")).toList(),
+                    "files made in " + temporary + " while capturing");
         }
     }
 

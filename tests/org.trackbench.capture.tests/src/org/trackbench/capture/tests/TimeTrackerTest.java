@@ -13,6 +13,7 @@ import org.trackbench.core.capture.TimeEntry;
 import org.trackbench.core.capture.TimeTracker;
 import org.trackbench.core.capture.TrackerState;
 import org.trackbench.core.queue.QueueItem;
+import org.trackbench.core.queue.QueueQuery;
 
 /** The real time tracker in Equinox, on a real Derby queue. */
 class TimeTrackerTest {
@@ -100,5 +101,20 @@ class TimeTrackerTest {
         assertEquals(paused.accumulated(), restarted.status().entry().accumulated(), "worked time is kept");
         restarted.resume();
         assertEquals(List.of("start", "pause", "resume"), rig.eventTypes(entry.id().toString()));
+    }
+
+    @Test
+    void anEntryWhoseStartAnAdminDeletedStillLetsTheTrackerStart() {
+        TimeEntry entry = rig.tracker.start("Start deleted", null, null);
+        rig.tracker.pause();
+        long start = rig.store.query(QueueQuery.all(10).inGroup(entry.id().toString())).items().get(0).id();
+        rig.store.delete(List.of(start));
+
+        TimeTracker restarted = rig.restart();
+
+        assertEquals(TrackerState.IDLE, restarted.status().state(), "what is left cannot be replayed; the tracker starts");
+        assertEquals(List.of("pause"), rig.eventTypes(entry.id().toString()), "the rest stays queued as it was");
+        restarted.start("After the repair", null, null);
+        assertEquals(TrackerState.RUNNING, restarted.status().state());
     }
 }

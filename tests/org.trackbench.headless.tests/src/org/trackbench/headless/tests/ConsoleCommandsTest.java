@@ -17,7 +17,9 @@ import org.trackbench.core.queue.BlobSource;
 import org.trackbench.core.queue.EnqueueRequest;
 import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueItem;
+import org.trackbench.core.sync.SyncState;
 import org.trackbench.headless.internal.ConfigCommand;
+import org.trackbench.headless.internal.LoginCommand;
 import org.trackbench.headless.internal.QueueCommands;
 import org.trackbench.testing.SyncRig;
 
@@ -40,6 +42,16 @@ class ConsoleCommandsTest {
     @AfterEach
     void closeRig() {
         rig.close();
+    }
+
+    @Test
+    void loginStoresTheTokenAndLeavesAnAdminsPauseAlone() {
+        LoginCommand login = rig.configurations.await(LoginCommand.class, "");
+
+        String answer = login.login("", rig.token);
+
+        assertTrue(answer.startsWith("Token stored for " + rig.server.baseUri()), answer);
+        assertEquals(SyncState.PAUSED, rig.sync.status().state(), "a sign-in is not a resume");
     }
 
     @Test

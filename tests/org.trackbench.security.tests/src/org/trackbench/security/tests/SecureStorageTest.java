@@ -107,6 +107,37 @@ class SecureStorageTest {
         assertArrayEquals(oldBytes, Files.readAllBytes(oldStorage), "the old storage is kept for the old key");
     }
 
+    @Test
+    void aMasterKeyCutShortIsRefusedLoudlyAndNothingIsReplaced() throws Exception {
+        TokenProvider tokens = useStorage(directory.toString());
+        tokens.setToken(SERVER, token);
+        Path master = directory.resolve("master.key");
+        String whole = Files.readString(master);
+        byte[] storage = Files.readAllBytes(storageFiles().get(0));
+        Files.writeString(master, whole.substring(0, 10));
+
+        String refusal = configurations.refusal("org.trackbench.security", Map.of("storageDirectory", directory.toString()));
+
+        assertTrue(refusal.contains("the master key " + master + " is damaged"), refusal);
+        assertEquals(whole.substring(0, 10), Files.readString(master), "the damaged key is left for its owner to restore");
+        assertEquals(1, storageFiles().size(), "no new, empty storage");
+        assertArrayEquals(storage, Files.readAllBytes(storageFiles().get(0)));
+
+        Files.writeString(master, whole);
+        assertEquals(Optional.of(token), useStorage(directory.toString()).token(SERVER), "the token is back with the key");
+    }
+
+    @Test
+    void aNewMasterKeyLeavesNoDraftBehind() throws IOException {
+        useStorage(directory.toString());
+
+        try (Stream<Path> files = Files.list(directory)) {
+            assertEquals(List.of(), files.map(file -> file.getFileName().toString()).filter(name -> name.contains(".new-"))
+                    .toList());
+        }
+        assertTrue(Files.readString(directory.resolve("master.key")).matches("[A-Za-z0-9_-]{43}"));
+    }
+
     private List<Path> storageFiles() throws IOException {
         try (Stream<Path> files = Files.list(directory)) {
             return files.filter(file -> file.getFileName().toString().startsWith("secure_storage")).sorted().toList();

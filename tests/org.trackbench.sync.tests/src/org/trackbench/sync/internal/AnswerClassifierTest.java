@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class AnswerClassifierTest {
 
     private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
-    private final AnswerClassifier classifier = new AnswerClassifier(Clock.fixed(NOW, ZoneOffset.UTC));
+    private static final Duration CAP = Duration.ofHours(1);
+    private final AnswerClassifier classifier = new AnswerClassifier(Clock.fixed(NOW, ZoneOffset.UTC), CAP);
 
     @ParameterizedTest
     @ValueSource(ints = { 200, 201, 204 })
@@ -25,7 +26,7 @@ class AnswerClassifierTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = { 400, 404, 409, 413, 422 })
+    @ValueSource(ints = { 400, 404, 409, 410, 413, 422 })
     void theItemsOwnFaultIsADeadLetterWithTheReason(int status) {
         Delivery.Rejected rejected = assertInstanceOf(Delivery.Rejected.class, classifier.classify(status, "bad type", null));
         assertEquals("HTTP " + status + ": bad type", rejected.reason());
@@ -44,6 +45,13 @@ class AnswerClassifierTest {
     }
 
     @ParameterizedTest
+    @ValueSource(ints = { 301, 302, 307, 308, 405, 407, 415, 501 })
+    void aWrongServerOrAddressBacksOffTheJobAndSpendsNothing(int status) {
+        Delivery.Unavailable wrong = assertInstanceOf(Delivery.Unavailable.class, classifier.classify(status, "Maintenance", null));
+        assertEquals("HTTP " + status + ": Maintenance (the server or its address is wrong, not the item)", wrong.reason());
+    }
+
+    @ParameterizedTest
     @ValueSource(ints = { 408, 425, 429, 500, 507 })
     void transientAnswersRetryWithoutSpendingAnAttempt(int status) {
         Delivery.RetryLater retry = assertInstanceOf(Delivery.RetryLater.class, classifier.classify(status, null, null));
@@ -51,7 +59,7 @@ class AnswerClassifierTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = { 405, 410, 415, 418 })
+    @ValueSource(ints = { 402, 418, 451 })
     void otherClientErrorsSpendAnAttempt(int status) {
         Delivery.RetryLater retry = assertInstanceOf(Delivery.RetryLater.class, classifier.classify(status, null, null));
         assertEquals(true, retry.spendsAttempt());
@@ -59,8 +67,21 @@ class AnswerClassifierTest {
 
     @Test
     void retryAfterInSeconds() {
-        Delivery.RetryLater retry = (Delivery.RetryLater) classifier.classify(429, null, "120");
+        Delivery.RetryLater retry = (Delivery.RetryLater) classifier.classify(408, null, "120");
         assertEquals(Duration.ofSeconds(120), retry.retryAfter());
+    }
+
+    @Test
+    void aTooManyRequestsWithRetryAfterSlowsTheWholeClient() {
+        Delivery.Unavailable slowDown = assertInstanceOf(Delivery.Unavailable.class, classifier.classify(429, null, "30"));
+        assertEquals(Duration.ofSeconds(30), slowDown.retryAfter());
+    }
+
+    @Test
+    void retryAfterNeverAsksForMoreThanTheCap() {
+        assertEquals(CAP, classifier.retryAfter("86400"));
+        assertEquals(CAP, classifier.retryAfter("99999999999999999999999"), "more than a long holds");
+        assertEquals(CAP, classifier.retryAfter("Fri, 31 Dec 9999 23:59:59 GMT"));
     }
 
     @Test

@@ -30,7 +30,7 @@ class FaultClassTest {
     private static final Duration DELIVERY = seconds(30);
 
     @ParameterizedTest
-    @ValueSource(ints = { 400, 404, 409, 413, 422 })
+    @ValueSource(ints = { 400, 404, 409, 410, 413, 422 })
     void anAnswerThatBlamesTheItemFailsItWithTheServersReason(int status) {
         try (SyncRig f = SyncRig.start()) {
             f.server.setFaults(Faults.none().withErrorRate(status, 1.0));
@@ -62,6 +62,35 @@ class FaultClassTest {
         }
     }
 
+    @Test
+    void aRefusalOfTheOldTokenAnsweredAfterANewSignInDoesNotAskForSignInAgain() {
+        try (SyncRig f = SyncRig.withWrongToken()) {
+            f.server.setFaults(Faults.none().withLatency(Duration.ofSeconds(2)));
+            QueueItem item = startEvent(f);
+            Await.until("the request with the old token is on its way", DELIVERY,
+                    () -> statusOf(f, item) == ItemStatus.IN_FLIGHT, f::describe);
+
+            f.tokens.setToken(f.server.baseUri(), f.token);
+            f.sync.tokenChanged();
+
+            Await.until("sent with the new token, no sign-in asked for", DELIVERY, () -> statusOf(f, item) == ItemStatus.SENT,
+                    f::describe);
+            assertEquals(SyncState.ONLINE, f.sync.status().state());
+        }
+    }
+
+    @Test
+    void aNewTokenDoesNotEndAnAdminsPause() {
+        try (SyncRig f = SyncRig.withWrongToken()) {
+            f.sync.pause();
+
+            f.tokens.setToken(f.server.baseUri(), f.token);
+            f.sync.tokenChanged();
+
+            assertEquals(SyncState.PAUSED, f.sync.status().state());
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(ints = { 408, 425, 429, 500, 502, 503, 504 })
     void aPassingFailureIsRetriedWithoutSpendingAndDeliveredOnceItPasses(int status) {
@@ -69,9 +98,9 @@ class FaultClassTest {
             f.server.setFaults(Faults.none().withErrorRate(status, 1.0));
             QueueItem item = startEvent(f);
 
-            Await.until("the failure is recorded", DELIVERY,
-                    () -> f.store.find(item.id()).orElseThrow().lastError() != null || f.sync.status().lastError() != null,
-                    f::describe);
+            String answer = "HTTP " + status;
+            Await.until("the answer is recorded", DELIVERY, () -> String.valueOf(f.store.find(item.id()).orElseThrow().lastError())
+                    .startsWith(answer) || String.valueOf(f.sync.status().lastError()).startsWith(answer), f::describe);
             QueueItem waiting = f.store.find(item.id()).orElseThrow();
             assertTrue(waiting.status() == ItemStatus.PENDING || waiting.status() == ItemStatus.IN_FLIGHT, waiting.toString());
 
@@ -80,6 +109,40 @@ class FaultClassTest {
             Await.until("delivered once the server is well", DELIVERY, () -> statusOf(f, item) == ItemStatus.SENT, f::describe);
             assertEquals(0, f.store.find(item.id()).orElseThrow().attempts(), "being unwell is the server's fault, not the item's");
             assertEquals(1, f.server.applied().size());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = { 301, 405, 407, 415, 501 })
+    void aWrongServerOrAddressBacksOffAsAWholeAndSpendsNothing(int status) {
+        try (SyncRig f = SyncRig.start()) {
+            f.server.setFaults(Faults.none().withErrorRate(status, 1.0));
+            QueueItem item = startEvent(f);
+
+            Await.until("the sync backs off with the reason", DELIVERY, () -> f.sync.status().state() == SyncState.OFFLINE
+                    && String.valueOf(f.sync.status().lastError()).contains("the server or its address is wrong"), f::describe);
+            QueueItem waiting = f.store.find(item.id()).orElseThrow();
+            assertTrue(waiting.status() == ItemStatus.PENDING || waiting.status() == ItemStatus.IN_FLIGHT, waiting.toString());
+            assertEquals(0, waiting.attempts(), "a proxy in maintenance is not the item's fault");
+
+            f.server.setFaults(Faults.none());
+            f.sync.syncNow();
+            Await.until("delivered once the server is right", DELIVERY, () -> statusOf(f, item) == ItemStatus.SENT, f::describe);
+            assertEquals(0, f.store.find(item.id()).orElseThrow().attempts());
+        }
+    }
+
+    @Test
+    void anAbsurdRetryAfterIsClampedToTheCapAndTheSyncGoesOnByItself() {
+        try (SyncRig f = SyncRig.start()) {
+            f.server.setFaults(Faults.none().withErrorRate(503, 1.0).withRetryAfter(Duration.ofSeconds(Long.MAX_VALUE), false));
+            QueueItem item = startEvent(f);
+            Await.until("offline", DELIVERY, () -> f.sync.status().state() == SyncState.OFFLINE, f::describe);
+
+            f.server.setFaults(Faults.none());
+
+            Await.until("delivered without a 'sync now', within the backoff cap", DELIVERY,
+                    () -> statusOf(f, item) == ItemStatus.SENT, f::describe);
         }
     }
 

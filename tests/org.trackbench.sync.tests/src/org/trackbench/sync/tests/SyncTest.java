@@ -14,16 +14,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
 import org.trackbench.core.handler.EntityHandler;
 import org.trackbench.core.handler.OutboundRequest;
 import org.trackbench.core.queue.BlobSource;
 import org.trackbench.core.queue.EnqueueRequest;
 import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueItem;
+import org.trackbench.core.sync.SyncEvents;
 import org.trackbench.core.sync.SyncService;
 import org.trackbench.core.sync.SyncState;
 import org.trackbench.server.AppliedItem;
@@ -88,12 +93,12 @@ class SyncTest {
 
     @Test
     void retryAfterIsHonoured() {
-        SyncRig f = SyncRig.start();
-        f.server.setFaults(Faults.none().withErrorRate(429, 1.0).withRetryAfter(Duration.ofSeconds(2), false));
+        SyncRig f = SyncRig.start(Map.of("backoffCapMillis", 10_000L));
+        f.server.setFaults(Faults.none().withErrorRate(500, 1.0).withRetryAfter(Duration.ofSeconds(2), false));
         QueueItem start = event(f, UUID.randomUUID().toString(), "start");
 
-        Await.until("the 429 is recorded", DELIVERY,
-                () -> f.store.find(start.id()).orElseThrow().error().orElse("").contains("HTTP 429"), f::describe);
+        Await.until("the 500 is recorded", DELIVERY,
+                () -> f.store.find(start.id()).orElseThrow().error().orElse("").contains("HTTP 500"), f::describe);
         QueueItem waiting = f.store.find(start.id()).orElseThrow();
         f.server.setFaults(Faults.none());
         awaitAllSent(f, 1);
@@ -107,7 +112,7 @@ class SyncTest {
 
     @Test
     void retryAfterAsHttpDateIsHonoured() {
-        SyncRig f = SyncRig.start();
+        SyncRig f = SyncRig.start(Map.of("backoffCapMillis", 10_000L));
         f.server.setFaults(Faults.none().withErrorRate(503, 1.0).withRetryAfter(Duration.ofSeconds(3), true));
         event(f, UUID.randomUUID().toString(), "start");
 
@@ -168,7 +173,7 @@ class SyncTest {
         QueueItem waiting = f.store.find(start.id()).orElseThrow();
         assertEquals(ItemStatus.PENDING, waiting.status());
         assertEquals(0, waiting.attempts());
-        assertTrue(!f.sync.status().lastError().contains(f.token), "the status never shows a token");
+        assertTrue(!f.sync.status().lastError().contains(f.clientToken), "the status never shows the token it sent");
 
         f.tokens.setToken(f.server.baseUri(), f.token);
         f.sync.resume();
@@ -312,7 +317,16 @@ class SyncTest {
         f.sync.pause();
         event(f, UUID.randomUUID().toString(), "start");
 
-        Thread.sleep(500);
+        CountDownLatch ran = new CountDownLatch(1);
+        ServiceRegistration<EventHandler> watch = FrameworkUtil.getBundle(SyncTest.class).getBundleContext().registerService(
+                EventHandler.class, event -> ran.countDown(),
+                new Hashtable<>(Map.of(EventConstants.EVENT_TOPIC, SyncEvents.TOPIC_STATUS)));
+        try {
+            f.sync.syncNow();
+            assertTrue(ran.await(DELIVERY.toSeconds(), TimeUnit.SECONDS), "a run happened while paused");
+        } finally {
+            watch.unregister();
+        }
         assertEquals(SyncState.PAUSED, f.sync.status().state());
         assertEquals(0, f.server.applied().size(), "nothing is sent while paused");
 

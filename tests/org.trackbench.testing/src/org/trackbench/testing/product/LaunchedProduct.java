@@ -90,6 +90,11 @@ public final class LaunchedProduct implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** The product's process, for what it costs (CPU time, resident memory). */
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     public GogoConsole console() throws IOException {
         return GogoConsole.connect(consoleSocket);
     }

@@ -2,11 +2,13 @@ package org.trackbench.queue.derby.internal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.trackbench.core.queue.AttemptOutcome;
 import org.trackbench.core.queue.ItemStatus;
@@ -34,6 +36,13 @@ final class DeliveryTransitions {
     /** Claimed items whose lease ran out: their sender died or hangs. */
     private static final String EXPIRED = CANDIDATES + "'in_flight' AND Q.LEASE_UNTIL <= ?" + NOT_HELD
             + " ORDER BY Q.ID FETCH FIRST ? ROWS ONLY";
+    /**
+     * When a claim can next return something: the earliest next attempt of the pending items nothing holds, or
+     * the earliest lease to run out. A held item's own next attempt says nothing: it waits for its predecessor.
+     */
+    private static final String NEXT_CLAIMABLE = "SELECT MIN(Q.NEXT_ATTEMPT_AT) FROM TB_QUEUE_ITEM Q"
+            + " --DERBY-PROPERTIES index=IX_ITEM_STATUS_ID\n WHERE Q.STATUS = 'pending'" + NOT_HELD
+            + " UNION ALL SELECT MIN(LEASE_UNTIL) FROM TB_QUEUE_ITEM WHERE STATUS = 'in_flight'";
     private static final String LEASE = "UPDATE TB_QUEUE_ITEM SET STATUS = 'in_flight', LEASE_UNTIL = ?, LAST_ATTEMPT_AT = ?"
             + " WHERE ID = ? AND (STATUS = 'pending' OR (STATUS = 'in_flight' AND LEASE_UNTIL <= ?))";
 
@@ -69,6 +78,19 @@ final class DeliveryTransitions {
         return claimed;
     }
 
+    static Optional<Instant> nextClaimable(Connection connection) throws SQLException {
+        Optional<Instant> earliest = Optional.empty();
+        try (PreparedStatement query = connection.prepareStatement(NEXT_CLAIMABLE); ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                long millis = rows.getLong(1);
+                if (!rows.wasNull() && earliest.map(at -> millis < at.toEpochMilli()).orElse(true)) {
+                    earliest = Optional.of(Instant.ofEpochMilli(millis));
+                }
+            }
+        }
+        return earliest;
+    }
+
     /**
      * Returns every in-flight item to pending. Only called while opening: the embedded database is locked to
      * this process, so every lease found then belongs to a process that died before finishing its attempt.
@@ -77,7 +99,7 @@ final class DeliveryTransitions {
         List<Long> ids = new ArrayList<>();
         try (PreparedStatement query = connection
                 .prepareStatement("SELECT ID FROM TB_QUEUE_ITEM WHERE STATUS = 'in_flight'");
-                java.sql.ResultSet rows = query.executeQuery()) {
+                ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 ids.add(rows.getLong(1));
             }

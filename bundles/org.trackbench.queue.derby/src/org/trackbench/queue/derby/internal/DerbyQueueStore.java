@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -57,6 +58,7 @@ public final class DerbyQueueStore implements QueueStore {
     private final BlobCipher cipher;
     private final BlobMemory blobMemory = BlobMemory.ofHeap();
     private final ItemWriter writer;
+    private final BlockingOrder blocking = new BlockingOrder();
     private final Clock clock;
 
     @Activate
@@ -100,7 +102,8 @@ public final class DerbyQueueStore implements QueueStore {
     @Override
     public QueueItem enqueue(EnqueueRequest request) {
         validator.validate(request);
-        QueueItem item = database.transaction(connection -> writer.insert(connection, request, now()));
+        Supplier<QueueItem> insert = () -> database.transaction(connection -> writer.insert(connection, request, now()));
+        QueueItem item = request.orderingGroup() == null ? insert.get() : blocking.join(insert);
         events.enqueued(item);
         return item;
     }
@@ -136,7 +139,8 @@ public final class DerbyQueueStore implements QueueStore {
 
     @Override
     public void markFailed(long id, String reason) {
-        List<Long> blocked = database.transaction(connection -> DeliveryTransitions.markFailed(connection, id, reason));
+        List<Long> blocked = blocking.change(
+                () -> database.transaction(connection -> DeliveryTransitions.markFailed(connection, id, reason)));
         events.changed(List.of(id), ItemStatus.FAILED);
         events.changed(blocked, ItemStatus.BLOCKED);
     }
@@ -229,7 +233,7 @@ public final class DerbyQueueStore implements QueueStore {
 
     @Override
     public Optional<Instant> earliestNextAttempt() {
-        return database.transaction(ItemQueries::earliestNextAttempt);
+        return database.transaction(DeliveryTransitions::nextClaimable);
     }
 
     @Override
@@ -239,16 +243,16 @@ public final class DerbyQueueStore implements QueueStore {
 
     @Override
     public int retry(Collection<Long> ids) {
-        List<Long> retried = database
-                .transaction(connection -> AdminOperations.retry(connection, List.copyOf(ids), now()));
+        List<Long> retried = blocking.change(
+                () -> database.transaction(connection -> AdminOperations.retry(connection, List.copyOf(ids), now())));
         events.changed(retried, ItemStatus.PENDING);
         return retried.size();
     }
 
     @Override
     public int retryAllFailed() {
-        List<Long> retried = database.transaction(
-                connection -> AdminOperations.retry(connection, AdminOperations.failedIds(connection), now()));
+        List<Long> retried = blocking.change(() -> database.transaction(
+                connection -> AdminOperations.retry(connection, AdminOperations.failedIds(connection), now())));
         events.changed(retried, ItemStatus.PENDING);
         return retried.size();
     }
@@ -260,23 +264,24 @@ public final class DerbyQueueStore implements QueueStore {
 
     @Override
     public int retryFailed(String reason) {
-        List<Long> retried = database.transaction(
-                connection -> AdminOperations.retry(connection, AdminOperations.failedIds(connection, reason), now()));
+        List<Long> retried = blocking.change(() -> database.transaction(
+                connection -> AdminOperations.retry(connection, AdminOperations.failedIds(connection, reason), now())));
         events.changed(retried, ItemStatus.PENDING);
         return retried.size();
     }
 
     @Override
     public int deleteFailed(String reason) {
-        int deleted = database.transaction(
-                connection -> AdminOperations.delete(connection, AdminOperations.failedIds(connection, reason)));
+        int deleted = blocking.change(() -> database.transaction(
+                connection -> AdminOperations.delete(connection, AdminOperations.failedIds(connection, reason))));
         events.removed(deleted);
         return deleted;
     }
 
     @Override
     public int delete(Collection<Long> ids) {
-        int deleted = database.transaction(connection -> AdminOperations.delete(connection, List.copyOf(ids)));
+        int deleted = blocking.change(
+                () -> database.transaction(connection -> AdminOperations.delete(connection, List.copyOf(ids))));
         events.removed(deleted);
         return deleted;
     }

@@ -2,7 +2,6 @@ package org.trackbench.queue.derby.internal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 
@@ -15,13 +14,15 @@ final class GroupBlocking {
     private GroupBlocking() {
     }
 
-    static boolean groupHoldsFailure(Connection connection, String group) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM TB_QUEUE_ITEM WHERE ORDERING_GROUP = ?"
-                + " AND ORDERED = TRUE AND STATUS = 'failed' FETCH FIRST 1 ROWS ONLY")) {
-            query.setString(1, group);
-            try (ResultSet row = query.executeQuery()) {
-                return row.next();
-            }
+    /** Blocks item {@code id} if a failed ordered item of its group precedes it; returns whether it did. */
+    static boolean blockIfHeldByFailure(Connection connection, String group, long id) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE TB_QUEUE_ITEM SET STATUS = 'blocked'"
+                + " WHERE ID = ? AND STATUS = 'pending' AND EXISTS (SELECT 1 FROM TB_QUEUE_ITEM F WHERE F.ORDERING_GROUP = ?"
+                + " AND F.ORDERED = TRUE AND F.STATUS = 'failed' AND F.ID < ?)")) {
+            update.setLong(1, id);
+            update.setString(2, group);
+            update.setLong(3, id);
+            return update.executeUpdate() == 1;
         }
     }
 

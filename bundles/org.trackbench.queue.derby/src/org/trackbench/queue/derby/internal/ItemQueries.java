@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -20,7 +19,7 @@ import org.trackbench.core.queue.QueueItem;
 import org.trackbench.core.queue.QueuePage;
 import org.trackbench.core.queue.QueueQuery;
 
-/** Read-only questions: keyset pages, counts, failure groups, holders, the next wake-up time, unsent blob bytes. */
+/** Read-only questions: keyset pages, counts, failure groups, holders, unsent blob bytes. */
 final class ItemQueries {
 
     private ItemQueries() {
@@ -97,16 +96,6 @@ final class ItemQueries {
             }
         }
         return counts;
-    }
-
-    static Optional<Instant> earliestNextAttempt(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("SELECT MIN(CASE WHEN STATUS = 'pending' THEN NEXT_ATTEMPT_AT"
-                        + " ELSE LEASE_UNTIL END) FROM TB_QUEUE_ITEM WHERE STATUS IN ('pending', 'in_flight')")) {
-            row.next();
-            long millis = row.getLong(1);
-            return row.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));
-        }
     }
 
     static long unsentBlobBytes(Connection connection) throws SQLException {

@@ -47,10 +47,12 @@ final class ItemWriter {
         }
     }
 
+    /**
+     * Inserts the item pending, then blocks it if a failed ordered item precedes it. The caller runs this under
+     * {@link BlockingOrder#join}, so no failure of the group lands in between.
+     */
     QueueItem insert(Connection connection, EnqueueRequest request, Instant now) throws SQLException {
         String group = request.orderingGroup();
-        ItemStatus status = group != null && GroupBlocking.groupHoldsFailure(connection, group) ? ItemStatus.BLOCKED
-                : ItemStatus.PENDING;
         UUID key = request.idempotencyKey() != null ? request.idempotencyKey() : UUID.randomUUID();
         long id = lastId.incrementAndGet();
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
@@ -58,7 +60,7 @@ final class ItemWriter {
             insert.setString(2, request.entityType());
             insert.setString(3, key.toString());
             insert.setString(4, request.payload());
-            insert.setString(5, status.label());
+            insert.setString(5, ItemStatus.PENDING.label());
             insert.setLong(6, now.toEpochMilli());
             insert.setLong(7, now.toEpochMilli());
             insert.setString(8, group);
@@ -77,6 +79,8 @@ final class ItemWriter {
             throw e;
         }
         long blobSize = request.blob() == null ? 0 : insertBlob(connection, id, request);
+        ItemStatus status = group != null && GroupBlocking.blockIfHeldByFailure(connection, group, id) ? ItemStatus.BLOCKED
+                : ItemStatus.PENDING;
         return new QueueItem(id, request.entityType(), key, request.payload(), blobSize,
                 request.blob() == null ? null : request.blobContentType(), status, 0, now, null, now, null, group,
                 request.ordered());

@@ -18,7 +18,7 @@ import org.trackbench.core.sync.TokenProvider;
 /**
  * Sign in: the tracking server's URL (saved with the sync's settings) and the access token, which goes to the
  * {@link TokenProvider} (encrypted in secure storage) and is never shown again; the field only says whether one
- * is stored. After OK the sync resumes if it waited for a token.
+ * is stored. After OK the sync tries again if it waited for a token; a pause stays.
  */
 public final class SignInPage extends PreferencePage {
 
@@ -92,7 +92,7 @@ public final class SignInPage extends PreferencePage {
                 token.setText("");
             }
             if (sync != null) {
-                sync.resume();
+                sync.tokenChanged();
             }
             return true;
         } catch (IllegalArgumentException e) {

@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -163,6 +164,47 @@ public abstract class QueueStoreContractTest {
 
         assertEquals(1, reread(item).attempts());
         assertEquals(List.of(item.id()), claimIds(10));
+    }
+
+    @Test
+    void theNextWakeUpIsWhenAnItemCanBeClaimedNotWhenAHeldOneWasDue() {
+        String entry = UUID.randomUUID().toString();
+        QueueItem start = givenEvent(entry, "start");
+        givenEvent(entry, "stop");
+        claimIds(1);
+        store().reschedule(start.id(), retryLater("HTTP 503", true));
+
+        assertEquals(List.of(), claimIds(10), "the stop waits for its start");
+        assertEquals(reread(start).nextAttemptAt(), store().earliestNextAttempt().orElseThrow(),
+                "the stop was due at once, but cannot be claimed before its start: waking then would spin");
+    }
+
+    @Test
+    void anItemEnqueuedWhileItsPredecessorFailsIsBlockedNeverLeftPending() throws Exception {
+        ExecutorService both = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 150; round++) {
+                String entry = UUID.randomUUID().toString();
+                QueueItem start = givenEvent(entry, "start");
+                assertEquals(List.of(start.id()), claimIds(1), "round " + round);
+                CountDownLatch go = new CountDownLatch(1);
+                Future<QueueItem> follower = both.submit(() -> {
+                    go.await();
+                    return givenEvent(entry, "stop");
+                });
+                Future<?> failure = both.submit(() -> {
+                    go.await();
+                    store().markFailed(start.id(), "HTTP 409: impossible transition");
+                    return null;
+                });
+                go.countDown();
+                failure.get();
+                assertEquals(ItemStatus.BLOCKED, reread(follower.get()).status(),
+                        "round " + round + ": a pending item behind a failed start could never be claimed");
+            }
+        } finally {
+            both.shutdownNow();
+        }
     }
 
     @Test
