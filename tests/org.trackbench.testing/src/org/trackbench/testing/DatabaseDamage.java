@@ -1,7 +1,9 @@
 package org.trackbench.testing;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +33,23 @@ public final class DatabaseDamage {
         }
     }
 
-    /** Checksums of the database's files; Derby's lock files hold no data and come and go with each boot attempt. */
+    /**
+     * Checksums of the database's files; Derby's lock files hold no data and come and go with each boot attempt, so
+     * one vanishing while the directory is walked means walking it again.
+     */
     public static Map<String, Long> checksums(Path database) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return checksumsOnce(database);
+            } catch (UncheckedIOException e) {
+                if (!(e.getCause() instanceof NoSuchFileException) || attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static Map<String, Long> checksumsOnce(Path database) throws IOException {
         Map<String, Long> sums = new TreeMap<>();
         try (Stream<Path> files = Files.walk(database)) {
             for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().endsWith(".lck")).toList()) {

@@ -19,19 +19,22 @@ import org.slf4j.LoggerFactory;
 import org.trackbench.core.capture.TimeEntry;
 import org.trackbench.core.capture.TimeTracker;
 import org.trackbench.core.capture.TrackerEvents;
+import org.trackbench.core.capture.TrackerState;
 import org.trackbench.core.capture.TrackerStatus;
 import org.trackbench.core.queue.EnqueueRequest;
 import org.trackbench.core.queue.QueueStore;
+import org.trackbench.core.queue.RetentionHold;
 
 /**
  * The time tracker: each transition is committed to the queue as a {@code time_entry_event} in the entry's
  * ordering group before the call returns, then announced. Transitions are serialized, so a stop can never
- * overtake the start it follows.
+ * overtake the start it follows. It holds the open entry's group against purge and delete: those events are what
+ * restores the entry after a restart.
  */
-@Component(service = { TimeTracker.class, EventHandler.class }, immediate = true,
+@Component(service = { TimeTracker.class, EventHandler.class, RetentionHold.class }, immediate = true,
         configurationPid = "org.trackbench.tracker",
         property = EventConstants.EVENT_TOPIC + "=" + TrackerEvents.TOPIC_CAPTURE)
-public final class TimeTrackerComponent implements TimeTracker, EventHandler {
+public final class TimeTrackerComponent implements TimeTracker, EventHandler, RetentionHold {
 
     private static final Logger LOG = LoggerFactory.getLogger(TimeTrackerComponent.class);
 
@@ -58,6 +61,12 @@ public final class TimeTrackerComponent implements TimeTracker, EventHandler {
             LOG.info("Time tracker {}", message);
             announce();
         }
+    }
+
+    @Override
+    public synchronized Map<String, String> heldGroups() {
+        return entry == null || entry.state() == TrackerState.STOPPED ? Map.of()
+                : Map.of(entry.id().toString(), "the " + entry.state().label() + " time entry");
     }
 
     @Override

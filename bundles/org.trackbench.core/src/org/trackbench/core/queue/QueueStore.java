@@ -123,7 +123,7 @@ public interface QueueStore {
 
     /**
      * {@link #delete} for every failed item whose last error is exactly {@code reason} ({@code null}: the items
-     * failed without one); the items they blocked are released.
+     * failed without one), but those a {@link RetentionHold} holds; the items they blocked are released.
      *
      * @since 1.2
      */
@@ -133,9 +133,11 @@ public interface QueueStore {
      * Deletes the items and their blobs; items they blocked are released.
      *
      * @throws UnknownItemException for the first id not held by the store; nothing is deleted then
+     * @throws IllegalArgumentException naming an item of a group a {@link RetentionHold} holds, and why; nothing is
+     *         deleted then
      */
     int delete(Collection<Long> ids);
 
-    /** Deletes sent items older than {@code age}; returns how many. */
+    /** Deletes sent items older than {@code age}, but none of a group a {@link RetentionHold} holds; returns how many. */
     int purgeSent(Duration age);
 }

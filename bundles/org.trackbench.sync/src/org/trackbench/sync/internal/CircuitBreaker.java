@@ -13,6 +13,7 @@ final class CircuitBreaker {
     private final BackoffPolicy backoff;
     private int trips;
     private Instant openUntil;
+    private boolean halfOpen;
 
     CircuitBreaker(BackoffPolicy backoff) {
         this.backoff = backoff;
@@ -22,6 +23,7 @@ final class CircuitBreaker {
         Duration wait = retryAfter != null ? retryAfter : backoff.delay(trips);
         trips++;
         openUntil = now.plus(wait);
+        halfOpen = false;
         return openUntil;
     }
 
@@ -32,15 +34,22 @@ final class CircuitBreaker {
         }
     }
 
-    /** Deliveries may go; a failing one trips it again, waiting longer than the last time. */
+    /** One trial delivery may go; if it fails, the circuit trips again, waiting longer than the last time. */
     synchronized void halfOpen() {
         openUntil = null;
+        halfOpen = true;
     }
 
     /** A delivery succeeded: the server is well. */
     synchronized void close() {
         trips = 0;
         openUntil = null;
+        halfOpen = false;
+    }
+
+    /** Whether the next delivery is the trial of a half-open circuit: one item, not a batch, tests the server. */
+    synchronized boolean isHalfOpen() {
+        return halfOpen;
     }
 
     synchronized boolean isOpen() {

@@ -179,8 +179,8 @@ final class SyncJob extends Job {
         BatchResult result = BatchResult.CONTINUE;
         // A pause takes effect between batches: the requests in flight finish, nothing new is claimed.
         while (result == BatchResult.CONTINUE && !monitor.isCanceled() && parts.status().state() != SyncState.PAUSED) {
-            List<QueueItem> batch = parts.status().claimUnlessPaused(
-                    () -> parts.store().claim(parts.options().concurrency() * 4, parts.options().lease()));
+            int size = parts.circuit().isHalfOpen() ? 1 : parts.options().concurrency() * 4;
+            List<QueueItem> batch = parts.status().claimUnlessPaused(() -> parts.store().claim(size, parts.options().lease()));
             if (batch.isEmpty()) {
                 break;
             }

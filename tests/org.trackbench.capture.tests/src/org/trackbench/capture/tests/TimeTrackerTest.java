@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,7 @@ import org.trackbench.core.capture.TimeTracker;
 import org.trackbench.core.capture.TrackerState;
 import org.trackbench.core.queue.QueueItem;
 import org.trackbench.core.queue.QueueQuery;
+import org.trackbench.core.queue.RetentionHold;
 
 /** The real time tracker in Equinox, on a real Derby queue. */
 class TimeTrackerTest {
@@ -104,11 +106,33 @@ class TimeTrackerTest {
     }
 
     @Test
+    void aRunningEntryKeepsItsSentEventsThroughAPurgeAndIsRestored() throws InterruptedException {
+        TimeEntry entry = rig.tracker.start("Purged around", null, null);
+        rig.tracker.pause();
+        rig.store.claim(10, Duration.ofMinutes(5)).forEach(item -> rig.store.markSent(item.id()));
+        // The store keeps milliseconds and purges what was sent before now.
+        Thread.sleep(5);
+
+        rig.store.purgeSent(Duration.ZERO);
+        TimeTracker restarted = rig.restart();
+
+        assertEquals(TrackerState.PAUSED, restarted.status().state(), "restored from the events the purge kept");
+        assertEquals("Purged around", restarted.status().entry().description());
+        RetentionHold hold = rig.configurations.await(RetentionHold.class, "");
+        assertEquals(Map.of(entry.id().toString(), "the paused time entry"), hold.heldGroups());
+        restarted.stop();
+        assertEquals(Map.of(), hold.heldGroups(), "a stopped entry's events are purged like any");
+    }
+
+    @Test
     void anEntryWhoseStartAnAdminDeletedStillLetsTheTrackerStart() {
         TimeEntry entry = rig.tracker.start("Start deleted", null, null);
         rig.tracker.pause();
         long start = rig.store.query(QueueQuery.all(10).inGroup(entry.id().toString())).items().get(0).id();
-        rig.store.delete(List.of(start));
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> rig.store.delete(List.of(start)));
+        assertTrue(refused.getMessage().contains("belongs to the paused time entry"), refused.getMessage());
+        // With the tracker down nothing holds the entry: an admin may still delete its start, and restore must cope.
+        rig.whileTrackerIsDown(() -> rig.store.delete(List.of(start)));
 
         TimeTracker restarted = rig.restart();
 

@@ -1,10 +1,15 @@
 package org.trackbench.capture.tests;
 
+import java.lang.reflect.InvocationTargetException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.trackbench.core.capture.ScreenSource;
 import org.trackbench.core.capture.TimeTracker;
 import org.trackbench.core.queue.QueueItem;
@@ -34,6 +39,22 @@ final class TrackerRig {
     TimeTracker restart() {
         tracker = configurations.configure("org.trackbench.tracker", Map.of(), TimeTracker.class);
         return tracker;
+    }
+
+    /** Runs {@code work} with the tracker component disabled, as when it failed to start. */
+    void whileTrackerIsDown(Runnable work) {
+        ServiceComponentRuntime runtime = configurations.await(ServiceComponentRuntime.class, "");
+        Bundle capture = FrameworkUtil.getBundle(TrackerRig.class);
+        ComponentDescriptionDTO component = runtime.getComponentDescriptionDTO(capture,
+                "org.trackbench.capture.internal.TimeTrackerComponent");
+        try {
+            runtime.disableComponent(component).getValue();
+            work.run();
+        } catch (InvocationTargetException | InterruptedException e) {
+            throw new IllegalStateException("cannot disable the tracker component", e);
+        } finally {
+            runtime.enableComponent(component);
+        }
     }
 
     List<QueueItem> items(String entityType, String group) {

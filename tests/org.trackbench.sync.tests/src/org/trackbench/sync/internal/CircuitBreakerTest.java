@@ -40,6 +40,17 @@ class CircuitBreakerTest {
     }
 
     @Test
+    void aHalfOpenCircuitLetsOneTrialThrough() {
+        circuit.trip(NOW, null);
+        circuit.halfOpen();
+        assertTrue(circuit.isHalfOpen(), "one item tests the server, not a batch");
+
+        circuit.close();
+
+        assertFalse(circuit.isHalfOpen());
+    }
+
+    @Test
     void onlyAnAcceptedDeliveryEndsTheOutage() {
         circuit.trip(NOW, null);
         circuit.trip(NOW, null);

@@ -7,8 +7,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.trackbench.core.queue.UnknownItemException;
@@ -68,11 +70,58 @@ final class AdminOperations {
         return deleted;
     }
 
-    static int purgeSent(Connection connection, Instant sentBefore) throws SQLException {
+    /** Deletes the sent items attempted before {@code sentBefore}, but none of the {@code held} groups. */
+    static int purgeSent(Connection connection, Instant sentBefore, Set<String> held) throws SQLException {
+        String keep = held.isEmpty() ? "" : " AND (ORDERING_GROUP IS NULL OR ORDERING_GROUP NOT IN ("
+                + String.join(", ", Collections.nCopies(held.size(), "?")) + "))";
         try (PreparedStatement delete = connection
-                .prepareStatement("DELETE FROM TB_QUEUE_ITEM WHERE STATUS = 'sent' AND LAST_ATTEMPT_AT < ?")) {
+                .prepareStatement("DELETE FROM TB_QUEUE_ITEM WHERE STATUS = 'sent' AND LAST_ATTEMPT_AT < ?" + keep)) {
             delete.setLong(1, sentBefore.toEpochMilli());
+            int parameter = 2;
+            for (String group : held) {
+                delete.setString(parameter++, group);
+            }
             return delete.executeUpdate();
+        }
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the first of {@code ids} in a {@code held} group and why it is held
+     */
+    static void refuseHeld(Connection connection, Collection<Long> ids, Map<String, String> held) throws SQLException {
+        if (held.isEmpty()) {
+            return;
+        }
+        for (long id : ids) {
+            String group = group(connection, id);
+            if (group != null && held.containsKey(group)) {
+                throw new IllegalArgumentException("item " + id + " belongs to " + held.get(group) + " (" + group
+                        + "), which must keep its items; nothing was deleted (stop the entry first)");
+            }
+        }
+    }
+
+    /** {@code ids} without the items of {@code held} groups. */
+    static List<Long> withoutHeld(Connection connection, List<Long> ids, Map<String, String> held) throws SQLException {
+        if (held.isEmpty()) {
+            return ids;
+        }
+        List<Long> kept = new ArrayList<>(ids.size());
+        for (long id : ids) {
+            String group = group(connection, id);
+            if (group == null || !held.containsKey(group)) {
+                kept.add(id);
+            }
+        }
+        return kept;
+    }
+
+    private static String group(Connection connection, long id) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT ORDERING_GROUP FROM TB_QUEUE_ITEM WHERE ID = ?")) {
+            query.setLong(1, id);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.osgi.framework.BundleContext;
@@ -21,6 +22,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.event.EventAdmin;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
@@ -34,6 +37,7 @@ import org.trackbench.core.queue.QueueItem;
 import org.trackbench.core.queue.QueuePage;
 import org.trackbench.core.queue.QueueQuery;
 import org.trackbench.core.queue.QueueStore;
+import org.trackbench.core.queue.RetentionHold;
 import org.trackbench.core.queue.UnknownItemException;
 import org.trackbench.core.security.DataKeys;
 
@@ -59,6 +63,7 @@ public final class DerbyQueueStore implements QueueStore {
     private final BlobMemory blobMemory = BlobMemory.ofHeap();
     private final ItemWriter writer;
     private final BlockingOrder blocking = new BlockingOrder();
+    private final RetentionHolds holds = new RetentionHolds();
     private final Clock clock;
 
     @Activate
@@ -86,6 +91,15 @@ public final class DerbyQueueStore implements QueueStore {
             events.changed(released, ItemStatus.PENDING);
         }
         LOG.info("Queue store started at {}", options.databaseDirectory());
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addHold(RetentionHold hold) {
+        holds.add(hold);
+    }
+
+    void removeHold(RetentionHold hold) {
+        holds.remove(hold);
     }
 
     /** Derby keeps milliseconds; every instant the store hands out is already at that precision. */
@@ -272,16 +286,20 @@ public final class DerbyQueueStore implements QueueStore {
 
     @Override
     public int deleteFailed(String reason) {
-        int deleted = blocking.change(() -> database.transaction(
-                connection -> AdminOperations.delete(connection, AdminOperations.failedIds(connection, reason))));
+        Map<String, String> held = holds.groups();
+        int deleted = blocking.change(() -> database.transaction(connection -> AdminOperations.delete(connection,
+                AdminOperations.withoutHeld(connection, AdminOperations.failedIds(connection, reason), held))));
         events.removed(deleted);
         return deleted;
     }
 
     @Override
     public int delete(Collection<Long> ids) {
-        int deleted = blocking.change(
-                () -> database.transaction(connection -> AdminOperations.delete(connection, List.copyOf(ids))));
+        Map<String, String> held = holds.groups();
+        int deleted = blocking.change(() -> database.transaction(connection -> {
+            AdminOperations.refuseHeld(connection, ids, held);
+            return AdminOperations.delete(connection, List.copyOf(ids));
+        }));
         events.removed(deleted);
         return deleted;
     }
@@ -291,7 +309,8 @@ public final class DerbyQueueStore implements QueueStore {
         if (age == null || age.isNegative()) {
             throw new IllegalArgumentException("age " + age + " is not accepted; expected zero or a positive duration");
         }
-        int purged = database.transaction(connection -> AdminOperations.purgeSent(connection, now().minus(age)));
+        Set<String> held = holds.groups().keySet();
+        int purged = database.transaction(connection -> AdminOperations.purgeSent(connection, now().minus(age), held));
         events.removed(purged);
         return purged;
     }

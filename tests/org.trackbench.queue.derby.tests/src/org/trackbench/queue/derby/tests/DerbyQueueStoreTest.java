@@ -1,6 +1,7 @@
 package org.trackbench.queue.derby.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
@@ -39,6 +40,7 @@ import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueEvents;
 import org.trackbench.core.queue.QueueItem;
 import org.trackbench.core.queue.QueueStore;
+import org.trackbench.core.queue.RetentionHold;
 import org.trackbench.testing.Await;
 import org.trackbench.testing.DatabaseDamage;
 import org.trackbench.testing.QueueStoreFixture;
@@ -73,6 +75,35 @@ class DerbyQueueStoreTest extends QueueStoreContractTest {
     protected QueueStore withMaxBlobBytes(long maxBlobBytes) {
         store = fixture.configure(directory, maxBlobBytes);
         return store;
+    }
+
+    @Test
+    void aHeldGroupKeepsItsItemsThroughPurgeAndDelete() throws InterruptedException {
+        String entry = "2b1f0d2e-5c3a-4f0e-9a8b-7c6d5e4f3a2b";
+        QueueItem start = store.enqueue(EnqueueRequest.of("time_entry_event", "{\"type\":\"start\"}").inGroup(entry, true));
+        QueueItem other = store.enqueue(EnqueueRequest.of("note", "{\"text\":\"not held\"}"));
+        store.claim(10, LEASE);
+        store.markSent(start.id());
+        store.markSent(other.id());
+        // The store keeps milliseconds and purges what was sent before now.
+        Thread.sleep(5);
+        RetentionHold hold = () -> Map.of(entry, "the running time entry");
+        // Service events are synchronous: the store has bound the hold when registerService returns.
+        ServiceRegistration<RetentionHold> registration = fixture.context().registerService(RetentionHold.class, hold, null);
+        try {
+            store.purgeSent(Duration.ZERO);
+            assertTrue(store.find(other.id()).isEmpty(), "what is not held is purged");
+            assertTrue(store.find(start.id()).isPresent(), "the held entry's start survives the purge");
+
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> store.delete(List.of(start.id())));
+            assertTrue(refused.getMessage().contains("item " + start.id() + " belongs to the running time entry (" + entry + ")"),
+                    refused.getMessage());
+            assertTrue(store.find(start.id()).isPresent(), "nothing was deleted");
+        } finally {
+            registration.unregister();
+        }
+        store.purgeSent(Duration.ZERO);
+        assertTrue(store.find(start.id()).isEmpty(), "once released, it is purged like any sent item");
     }
 
     @Test
