@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -28,6 +29,8 @@ import org.trackbench.core.queue.BlobSource;
 import org.trackbench.core.queue.EnqueueRequest;
 import org.trackbench.core.queue.QueueItem;
 import org.trackbench.core.queue.QueueStore;
+import org.trackbench.core.queue.StorageFullException;
+import org.trackbench.core.queue.StorageShortage;
 
 /**
  * Takes a screenshot once per interval while the entry runs and queues it (streamed from a temporary
@@ -106,6 +109,11 @@ final class ScreenshotJob extends Job {
 
     /** Captures and queues one screenshot (or one per monitor) now; returns how many were queued. */
     int captureFor(TimeEntry entry) {
+        Optional<StorageShortage> shortage = store.storageShortage();
+        if (shortage.isPresent()) {
+            report(diskFull(shortage.get()));
+            return 0;
+        }
         long unsent = store.unsentBlobBytes();
         if (unsent > options.quotaBytes()) {
             report("capture paused: the queue holds " + unsent / (1024 * 1024) + " MiB of unsent screenshots, over the "
@@ -133,6 +141,9 @@ final class ScreenshotJob extends Job {
         } catch (CaptureUnavailableException e) {
             report("capture unavailable: " + e.getMessage());
             return 0;
+        } catch (StorageFullException e) {
+            report(diskFull(e.shortage()));
+            return 0;
         } catch (IOException | RuntimeException e) {
             LOG.warn("A screenshot could not be queued; the next interval tries again", e);
             report("capture failed: " + e.getMessage());
@@ -149,6 +160,12 @@ final class ScreenshotJob extends Job {
         encoder.encode(image, encoded);
         return store.enqueue(EnqueueRequest.of(EventPayloads.SCREENSHOT_TYPE, EventPayloads.screenshot(capturedAt))
                 .inGroup(entry.id().toString(), false).withBlob(BlobSource.of(encoded.toByteArray()), options.contentType()));
+    }
+
+    /** Said without the free bytes, which change at every interval and would make a new status each time. */
+    private static String diskFull(StorageShortage shortage) {
+        return "capture paused: the disk holding the queue (" + shortage.directory() + ") is full; it resumes when "
+                + shortage.neededBytes() / (1024 * 1024) + " MiB are free there";
     }
 
     private void scheduleNext() {

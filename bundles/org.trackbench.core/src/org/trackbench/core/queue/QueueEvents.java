@@ -15,12 +15,20 @@ public final class QueueEvents {
     public static final String TOPIC_CHANGED = TOPIC_BASE + "CHANGED";
     /** Items were deleted or purged; property {@link #COUNT}. */
     public static final String TOPIC_REMOVED = TOPIC_BASE + "REMOVED";
+    /**
+     * The disk holding the queue filled up (property {@link #SHORTAGE}, a {@link StorageShortage}) or has room again
+     * (no such property).
+     *
+     * @since 1.4
+     */
+    public static final String TOPIC_STORAGE = TOPIC_BASE + "STORAGE";
 
     public static final String ITEM_ID = "itemId";
     public static final String ITEM_IDS = "itemIds";
     public static final String ENTITY_TYPE = "entityType";
     public static final String STATUS = "status";
     public static final String COUNT = "count";
+    public static final String SHORTAGE = "shortage";
 
     private QueueEvents() {
     }

@@ -16,7 +16,8 @@ import org.osgi.annotation.versioning.ProviderType;
  *
  * <p>Bad input is rejected with an {@link IllegalArgumentException} naming the field and what would be
  * accepted; an unknown id with {@link UnknownItemException}; storage failures with {@link QueueException}
- * keeping their cause. No method deletes anything it was not asked to delete.
+ * keeping their cause, a full disk with {@link StorageFullException}. No method deletes anything it was not asked to
+ * delete.
  */
 @ProviderType
 public interface QueueStore {
@@ -89,6 +90,14 @@ public interface QueueStore {
      * sent; this is when the sync job should wake.
      */
     Optional<Instant> earliestNextAttempt();
+
+    /**
+     * Whether the disk holding the queue is full: while it is, changes fail with {@link StorageFullException} and
+     * reads still answer. Empty once the store takes writes again, which it finds out by itself.
+     *
+     * @since 1.4
+     */
+    Optional<StorageShortage> storageShortage();
 
     /** Bytes of blobs not yet sent: what capture compares with its disk quota. */
     long unsentBlobBytes();

@@ -3,6 +3,8 @@ package org.trackbench.headless.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.trackbench.core.queue.QueueException;
+
 /** What all Trackbench console commands share: their Gogo scope and how a bad argument is answered. */
 final class Commands {
 
@@ -18,6 +20,14 @@ final class Commands {
      */
     static String unavailable(String what, String why) {
         return "error: " + what + " is " + why + "; nothing was changed (trackbench:status shows what is up)\n";
+    }
+
+    /**
+     * The answer when the store could not do it, a full disk say: its reason on one line (the console would print a
+     * stack trace for an exception it is handed); nothing was changed.
+     */
+    static String failed(QueueException problem) {
+        return "error: " + problem.getMessage() + "\n";
     }
 
     /** The answer to bad arguments: what was wrong and how the command is used; nothing was changed. */

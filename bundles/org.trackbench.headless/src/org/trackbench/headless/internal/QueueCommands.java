@@ -19,6 +19,7 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.trackbench.core.handler.EntityHandler;
 import org.trackbench.core.queue.EnqueueRequest;
 import org.trackbench.core.queue.ItemStatus;
+import org.trackbench.core.queue.QueueException;
 import org.trackbench.core.queue.QueueItem;
 import org.trackbench.core.queue.QueuePage;
 import org.trackbench.core.queue.QueueQuery;
@@ -194,7 +195,14 @@ public final class QueueCommands {
     /** Runs {@code command} on the queue, or says why there is none. */
     private String withQueue(Function<QueueStore, String> command) {
         QueueStore queue = store;
-        return queue == null ? Commands.unavailable("the queue", health.why(QueueStore.class)) : command.apply(queue);
+        if (queue == null) {
+            return Commands.unavailable("the queue", health.why(QueueStore.class));
+        }
+        try {
+            return command.apply(queue);
+        } catch (QueueException e) {
+            return Commands.failed(e);
+        }
     }
 
     private static QueueQuery query(String statuses, String types, String limit, String after, String text) {

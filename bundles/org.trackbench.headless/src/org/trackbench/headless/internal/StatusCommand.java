@@ -69,6 +69,7 @@ public final class StatusCommand {
             table.row("queue", "pending " + counts.get(ItemStatus.PENDING) + ", in flight " + counts.get(ItemStatus.IN_FLIGHT)
                     + ", blocked " + counts.get(ItemStatus.BLOCKED) + ", failed " + counts.get(ItemStatus.FAILED)
                     + ", sent " + counts.get(ItemStatus.SENT));
+            currentStore.storageShortage().ifPresent(shortage -> table.row("disk", shortage.describe()));
         }
         if (currentTracker == null) {
             table.row("tracker", health.why(TimeTracker.class));

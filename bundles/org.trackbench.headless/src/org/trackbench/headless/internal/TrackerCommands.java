@@ -14,6 +14,7 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.trackbench.core.capture.IllegalTransitionException;
 import org.trackbench.core.capture.TimeEntry;
 import org.trackbench.core.capture.TimeTracker;
+import org.trackbench.core.queue.QueueException;
 
 /**
  * {@code trackbench:start}, {@code pause}, {@code resume}, {@code stop} for the time entry. Type them with
@@ -68,6 +69,8 @@ public final class TrackerCommands {
             return done + " entry " + entry.id() + ", " + Durations.clock(entry.elapsed(clock.instant())) + " worked.\n";
         } catch (IllegalTransitionException e) {
             return "error: " + e.getMessage() + "; nothing was changed\n";
+        } catch (QueueException e) {
+            return Commands.failed(e);
         }
     }
 

@@ -39,7 +39,8 @@ import org.trackbench.core.sync.TokenProvider;
  */
 @Component(service = { SyncService.class, EventHandler.class }, configurationPid = "org.trackbench.sync",
         immediate = true, property = { EventConstants.EVENT_TOPIC + "=" + QueueEvents.TOPIC_ENQUEUED,
-                EventConstants.EVENT_TOPIC + "=" + QueueEvents.TOPIC_CHANGED })
+                EventConstants.EVENT_TOPIC + "=" + QueueEvents.TOPIC_CHANGED,
+                EventConstants.EVENT_TOPIC + "=" + QueueEvents.TOPIC_STORAGE })
 @Designate(ocd = SyncConfig.class)
 public final class SyncComponent implements SyncService, EventHandler {
 
@@ -129,7 +130,8 @@ public final class SyncComponent implements SyncService, EventHandler {
         // Paused, waiting for sign-in or backing off from an outage, a new item changes nothing: resume, login and
         // the job's own probe schedule wake it. Waking it anyway would count the whole queue on every enqueue.
         boolean due = QueueEvents.TOPIC_ENQUEUED.equals(event.getTopic())
-                || ItemStatus.PENDING.label().equals(event.getProperty(QueueEvents.STATUS));
+                || ItemStatus.PENDING.label().equals(event.getProperty(QueueEvents.STATUS))
+                || QueueEvents.TOPIC_STORAGE.equals(event.getTopic()) && !event.containsProperty(QueueEvents.SHORTAGE);
         if (due && status.state() == SyncState.ONLINE && !circuit.isOpen()) {
             job.wake();
         }

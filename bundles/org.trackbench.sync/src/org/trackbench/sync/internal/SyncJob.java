@@ -29,6 +29,7 @@ import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueItem;
 import org.trackbench.core.queue.QueuePage;
 import org.trackbench.core.queue.QueueQuery;
+import org.trackbench.core.queue.StorageShortage;
 import org.trackbench.core.queue.QueueStore;
 import org.trackbench.core.sync.SyncService;
 import org.trackbench.core.sync.SyncState;
@@ -121,8 +122,15 @@ final class SyncJob extends Job {
 
     private IStatus runOnce(IProgressMonitor monitor) {
         wakeRequested.set(false);
-        parts.handlers().takeArrivals().forEach(this::releaseWaiting);
         SyncStatusReporter status = parts.status();
+        Optional<StorageShortage> diskFull = parts.store().storageShortage();
+        if (diskFull.isPresent()) {
+            // An item sent now could not be marked sent: wait for the store, which announces when it has room again.
+            status.failed(diskFull.get().describe());
+            status.publish();
+            return Status.OK_STATUS;
+        }
+        parts.handlers().takeArrivals().forEach(this::releaseWaiting);
         if (status.state() == SyncState.PAUSED || status.state() == SyncState.SIGN_IN_NEEDED) {
             status.publish();
             return Status.OK_STATUS;

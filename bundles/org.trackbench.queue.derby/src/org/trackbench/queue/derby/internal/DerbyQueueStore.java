@@ -38,6 +38,7 @@ import org.trackbench.core.queue.QueuePage;
 import org.trackbench.core.queue.QueueQuery;
 import org.trackbench.core.queue.QueueStore;
 import org.trackbench.core.queue.RetentionHold;
+import org.trackbench.core.queue.StorageShortage;
 import org.trackbench.core.queue.UnknownItemException;
 import org.trackbench.core.security.DataKeys;
 
@@ -77,7 +78,7 @@ public final class DerbyQueueStore implements QueueStore {
         this.clock = clock;
         this.events = new QueueEventPublisher(eventAdmin);
         try {
-            this.database = QueueDatabase.open(options.databaseDirectory());
+            this.database = QueueDatabase.open(options.databaseDirectory(), events::storage);
         } catch (QueueException e) {
             // SCR records the failure for trackbench:status; the log must say it too.
             LOG.error("Queue store cannot start: {}", e.getMessage());
@@ -248,6 +249,11 @@ public final class DerbyQueueStore implements QueueStore {
     @Override
     public Optional<Instant> earliestNextAttempt() {
         return database.transaction(DeliveryTransitions::nextClaimable);
+    }
+
+    @Override
+    public Optional<StorageShortage> storageShortage() {
+        return database.shortage();
     }
 
     @Override

@@ -6,21 +6,35 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.apache.derby.jdbc.EmbeddedDriver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trackbench.core.queue.QueueException;
+import org.trackbench.core.queue.StorageFullException;
+import org.trackbench.core.queue.StorageShortage;
 
 /**
  * The embedded Derby database behind the store: opening it (creating or migrating the schema), running
  * work in transactions, and shutting it down cleanly. It never deletes or rewrites a file it did not
  * create; a database it cannot open is reported and left as it is.
+ *
+ * <p>A full disk is a state, not a crash: Derby refuses writes from then on (it makes the database read-only once it
+ * could not write its log) and only a new boot takes writes again. So the database tells its listener, keeps
+ * answering reads, and boots itself again once there is room, found by the next call or by a check every few seconds.
  */
 final class QueueDatabase implements AutoCloseable {
 
@@ -37,29 +51,41 @@ final class QueueDatabase implements AutoCloseable {
     /** Deadlock victim and lock timeout: the transaction was rolled back whole and may simply run again. */
     private static final Set<String> TRANSIENT_STATES = Set.of("40001", "40XL1");
     private static final int MAX_ATTEMPTS = 3;
+    /** SQLState class 08: the connection is gone, not the transaction's fault. */
+    private static final String CONNECTION_CLOSED_CLASS = "08";
     private static final int IDLE_CONNECTIONS = 16;
+    private static final long ROOM_CHECK_SECONDS = 5;
 
     // Used directly rather than through DriverManager, whose caller checks do not fit OSGi class loaders.
     private final Driver driver = new EmbeddedDriver();
     private final Path directory;
     private final String url;
     private final BlockingQueue<Connection> idle = new ArrayBlockingQueue<>(IDLE_CONNECTIONS);
+    private final DiskSpace space;
+    private final Consumer<Optional<StorageShortage>> storageListener;
+    /** Transactions share it; a new boot after a full disk takes it alone. */
+    private final ReadWriteLock boot = new ReentrantReadWriteLock();
+    private volatile StorageShortage shortage;
+    private ScheduledExecutorService roomCheck;
 
-    private QueueDatabase(Path directory) {
+    private QueueDatabase(Path directory, Consumer<Optional<StorageShortage>> storageListener) {
         this.directory = directory;
         this.url = "jdbc:derby:" + directory;
+        this.space = new DiskSpace(directory);
+        this.storageListener = storageListener;
     }
 
     /**
      * Opens the database in {@code directory}, creating it if the directory does not exist yet, and brings
-     * its schema to the current version.
+     * its schema to the current version. {@code storageListener} hears when the disk fills up and when it has room
+     * again.
      *
      * @throws QueueException naming the directory and the reason when it cannot be opened
      */
-    static QueueDatabase open(Path directory) {
+    static QueueDatabase open(Path directory, Consumer<Optional<StorageShortage>> storageListener) {
         boolean create = checkDirectory(directory);
         configureDerby(directory);
-        QueueDatabase database = new QueueDatabase(directory);
+        QueueDatabase database = new QueueDatabase(directory, storageListener);
         try {
             int version = database.migrate(create);
             LOG.info("Queue database {} at {} (schema version {})", create ? "created" : "opened", directory, version);
@@ -138,19 +164,100 @@ final class QueueDatabase implements AutoCloseable {
         return once(connection, SchemaMigrator::migrate);
     }
 
-    /** Runs {@code work} in one transaction: committed durably if it returns, rolled back if it throws. */
+    /**
+     * Runs {@code work} in one transaction: committed durably if it returns, rolled back if it throws.
+     *
+     * @throws StorageFullException when the disk is full; nothing was changed then
+     */
     <T> T transaction(SqlWork<T> work) {
+        reopenIfRoom();
+        boot.readLock().lock();
+        try {
+            return retryingConflicts(work);
+        } catch (QueueException e) {
+            // Once full, a database Derby shut down may fail to boot for want of space, saying only that it failed.
+            if (DiskSpace.ranOut(e) || shortage != null && !space.hasRoom()) {
+                throw new StorageFullException(diskFull(), e.getCause() == null ? e : e.getCause());
+            }
+            throw e;
+        } finally {
+            boot.readLock().unlock();
+        }
+    }
+
+    private <T> T retryingConflicts(SqlWork<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return once(borrow(), work);
             } catch (QueueException e) {
-                if (attempt == MAX_ATTEMPTS || !(e.getCause() instanceof SQLException sql)
-                        || !TRANSIENT_STATES.contains(sql.getSQLState())) {
+                if (attempt == MAX_ATTEMPTS || !(e.getCause() instanceof SQLException sql)) {
                     throw e;
                 }
-                LOG.debug("Retrying a transaction after a transient lock conflict ({})", sql.getSQLState());
+                if (isConnectionClosed(sql)) {
+                    // Derby shuts a database down after a severe error (a full disk): every pooled connection is dead.
+                    closeIdleConnections();
+                    LOG.debug("Retrying a transaction on a new connection ({})", sql.getSQLState());
+                } else if (TRANSIENT_STATES.contains(sql.getSQLState())) {
+                    LOG.debug("Retrying a transaction after a transient lock conflict ({})", sql.getSQLState());
+                } else {
+                    throw e;
+                }
             }
         }
+    }
+
+    private static boolean isConnectionClosed(SQLException failure) {
+        return failure.getSQLState() != null && failure.getSQLState().startsWith(CONNECTION_CLOSED_CLASS);
+    }
+
+    /** The disk is full while this is present. */
+    Optional<StorageShortage> shortage() {
+        return Optional.ofNullable(shortage);
+    }
+
+    /** Records the full disk, the first time with a warning and a check for room every few seconds. */
+    private synchronized StorageShortage diskFull() {
+        StorageShortage known = shortage;
+        shortage = space.shortage(known == null ? Clock.systemUTC().instant() : known.since());
+        if (known == null) {
+            LOG.warn("Queue database: {}. Everything stored is kept; writes are refused until there is room.",
+                    shortage.describe());
+            roomCheck = Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "Trackbench queue: waiting for disk space");
+                thread.setDaemon(true);
+                return thread;
+            });
+            roomCheck.scheduleWithFixedDelay(this::reopenIfRoom, ROOM_CHECK_SECONDS, ROOM_CHECK_SECONDS, TimeUnit.SECONDS);
+            storageListener.accept(Optional.of(shortage));
+        }
+        return shortage;
+    }
+
+    /**
+     * After a full disk, once there is room again: shuts the database down, so that the next connection boots it
+     * and it takes writes again. Transactions in progress finish first.
+     */
+    private void reopenIfRoom() {
+        if (shortage == null || !space.hasRoom()) {
+            return;
+        }
+        boot.writeLock().lock();
+        try {
+            synchronized (this) {
+                if (shortage == null) {
+                    return;
+                }
+                closeIdleConnections();
+                shutdown();
+                shortage = null;
+                roomCheck.shutdown();
+                roomCheck = null;
+            }
+        } finally {
+            boot.writeLock().unlock();
+        }
+        LOG.info("Queue database at {}: the disk has room again; writes are taken again", directory);
+        storageListener.accept(Optional.empty());
     }
 
     private <T> T once(Connection connection, SqlWork<T> work) {
@@ -241,6 +348,16 @@ final class QueueDatabase implements AutoCloseable {
     /** Shuts the database down so the next start finds it consistent without recovery. */
     @Override
     public void close() {
+        synchronized (this) {
+            if (roomCheck != null) {
+                roomCheck.shutdownNow();
+            }
+        }
+        closeIdleConnections();
+        shutdown();
+    }
+
+    private void closeIdleConnections() {
         for (Connection connection = idle.poll(); connection != null; connection = idle.poll()) {
             try {
                 connection.close();
@@ -248,6 +365,9 @@ final class QueueDatabase implements AutoCloseable {
                 LOG.debug("Closing an idle queue database connection failed", e);
             }
         }
+    }
+
+    private void shutdown() {
         try (Connection ignored = driver.connect(url + ";shutdown=true", new Properties())) {
             LOG.warn("Queue database at {} did not report its shutdown", directory);
         } catch (SQLException e) {

@@ -2,12 +2,14 @@ package org.trackbench.queue.derby.internal;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueEvents;
 import org.trackbench.core.queue.QueueItem;
+import org.trackbench.core.queue.StorageShortage;
 
 /** Announces committed changes asynchronously; listeners never hold up a producer's commit. */
 final class QueueEventPublisher {
@@ -35,5 +37,10 @@ final class QueueEventPublisher {
         if (count > 0) {
             eventAdmin.postEvent(new Event(QueueEvents.TOPIC_REMOVED, Map.of(QueueEvents.COUNT, count)));
         }
+    }
+
+    void storage(Optional<StorageShortage> shortage) {
+        eventAdmin.postEvent(new Event(QueueEvents.TOPIC_STORAGE,
+                shortage.<Map<String, Object>>map(full -> Map.of(QueueEvents.SHORTAGE, full)).orElse(Map.of())));
     }
 }

@@ -14,6 +14,8 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.osgi.service.event.Event;
 import org.trackbench.core.queue.QueueEvents;
+import org.trackbench.core.queue.QueueStore;
+import org.trackbench.core.queue.StorageShortage;
 import org.trackbench.core.sync.SyncEvents;
 import org.trackbench.core.sync.SyncService;
 import org.trackbench.core.sync.SyncState;
@@ -24,7 +26,8 @@ import jakarta.inject.Inject;
 
 /**
  * The sync's state in the trim bar: online, offline, sign-in needed or paused, pending and failed counts and the
- * countdown to the next attempt, from the sync's status events. A click syncs now.
+ * countdown to the next attempt, from the sync's status events; a full disk before all of it, since nothing is
+ * stored until it has room. A click syncs now.
  */
 public final class SyncStatusControl {
 
@@ -37,6 +40,7 @@ public final class SyncStatusControl {
     private Label label;
     private volatile SyncService sync;
     private SyncStatus status;
+    private StorageShortage diskFull;
     private final Job recount = Job.createSystem("Counting the queue", monitor -> {
         SyncService current = sync;
         if (current != null) {
@@ -66,6 +70,21 @@ public final class SyncStatusControl {
     @Inject
     void setSync(@Optional @Service SyncService service) {
         this.sync = service;
+    }
+
+    /** A disk already full when the workbench starts; later changes come as events. */
+    @Inject
+    void setStore(@Optional @Service QueueStore store) {
+        if (store != null) {
+            diskFull = store.storageShortage().orElse(null);
+        }
+    }
+
+    @Inject
+    @Optional
+    void storageChanged(@UIEventTopic(QueueEvents.TOPIC_STORAGE) Event event) {
+        diskFull = event.getProperty(QueueEvents.SHORTAGE) instanceof StorageShortage shortage ? shortage : null;
+        show();
     }
 
     /**
@@ -99,7 +118,16 @@ public final class SyncStatusControl {
     }
 
     private void show() {
-        if (label.isDisposed() || status == null) {
+        if (label == null || label.isDisposed()) {
+            return;
+        }
+        if (diskFull != null) {
+            label.setText("disk full: nothing new is stored");
+            label.setToolTipText(diskFull.describe());
+            label.requestLayout();
+            return;
+        }
+        if (status == null) {
             return;
         }
         StringBuilder text = new StringBuilder("sync: ").append(status.state().label()).append(" · ")
