@@ -9,11 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -35,9 +37,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * "Nothing lost, nothing applied twice", counted. The product runs as a child process, its time entry driven
  * at the console and screenshots taken every second, syncing to a server that fails about a fifth of the
  * requests (5xx, 429 with Retry-After, connections dropped mid-body or after applying, slow answers), and is
- * killed with SIGKILL at random moments, then restarted. After the last cycle and a final drain, every item the
- * product queued (its export) must have been applied by the server exactly once, and every transition the console
- * acknowledged must be among them.
+ * killed with SIGKILL at random moments, then restarted. Between the kills an admin acts at the console: retries the
+ * failed items (the server rejects some), deletes failed screenshots, purges sent items, changes a sync setting.
+ * After the last cycle and a final drain, every item the product queued (its export, and what the admin's actions
+ * read before removing) must have been applied by the server exactly once, every transition the console
+ * acknowledged must be among them, and every restart must have brought the tracker back as it was left.
  *
  * <p>Cycles: {@code -Dtrackbench.crash.cycles} (5 by default, 200 for the documented run); the figures go to
  * {@code target/reliability/crash-cycles.md}.
@@ -70,8 +74,10 @@ class CrashCycleTest {
         ReferenceServer server = configurations.configure("org.trackbench.server",
                 Map.of("port", 0, "token", token, "dataDirectory", "", "faultSeed", SEED), ReferenceServer.class);
         server.setFaults(Faults.none().withErrorRate(500, 0.04).withErrorRate(503, 0.04).withErrorRate(429, 0.04)
-                .withRetryAfter(Duration.ofSeconds(1), false).withDrops(0.03, 0.03).withLatency(Duration.ofMillis(30)));
+                .withErrorRate(422, 0.02).withRetryAfter(Duration.ofSeconds(1), false).withDrops(0.03, 0.03).withLatency(Duration.ofMillis(30)));
         TimeEntryDriver driver = new TimeEntryDriver(random);
+        QueueAdmin admin = new QueueAdmin(random, home);
+        int notRestored = 0;
         long started = System.nanoTime();
 
         for (int cycle = 0; cycle < CYCLES; cycle++) {
@@ -80,11 +86,14 @@ class CrashCycleTest {
                 if (cycle == 0) {
                     configure(console, server);
                 }
+                notRestored += driver.restoredAsLeft(console) ? 0 : 1;
                 driver.act(console, 1 + random.nextInt(6));
                 driver.keepRunning(console);
-                Thread.sleep(1_000 + random.nextInt(2_000));
+                Thread.sleep(500 + random.nextInt(1_000));
+                admin.act(console);
+                Thread.sleep(500 + random.nextInt(1_000));
                 if (random.nextBoolean()) {
-                    console.send(driver.nextCommand(console));
+                    driver.sendUnanswered(console);
                     Thread.sleep(random.nextInt(20));
                 }
                 product.kill();
@@ -96,6 +105,8 @@ class CrashCycleTest {
         Path export = home.resolve("export.jsonl");
         List<JsonNode> items;
         try (GogoConsole console = product.console()) {
+            notRestored += driver.restoredAsLeft(console) ? 0 : 1;
+            console.run("trackbench:retry --failed");
             console.run("trackbench:sync now");
             Await.until("the queue is drained", DRAIN, () -> drained(console), () -> console.run("trackbench:status"));
             console.run("trackbench:export " + export);
@@ -105,13 +116,18 @@ class CrashCycleTest {
 
         List<AppliedItem> applied = server.applied();
         Set<String> queuedKeys = items.stream().map(item -> item.get("idempotencyKey").asText()).collect(Collectors.toSet());
+        // What the product ever held: the final export, and the records the admin read before removing them.
+        Map<String, JsonNode> held = new HashMap<>();
+        admin.seen().forEach(item -> held.put(item.get("idempotencyKey").asText(), item));
+        items.forEach(item -> held.put(item.get("idempotencyKey").asText(), item));
         Set<String> appliedKeys = applied.stream().map(AppliedItem::idempotencyKey).collect(Collectors.toSet());
         long missing = queuedKeys.stream().filter(key -> !appliedKeys.contains(key)).count();
-        long unknown = appliedKeys.stream().filter(key -> !queuedKeys.contains(key)).count();
+        long unknown = appliedKeys.stream().filter(key -> !held.containsKey(key)).count();
         long duplicated = applied.size() - appliedKeys.size();
         long unsent = items.stream().filter(item -> !item.get("status").asText().equals("sent")).count();
-        long lostAcknowledged = lostAcknowledged(driver.acknowledged(), items);
-        report(items, applied, missing, duplicated, lostAcknowledged, Duration.ofNanos(System.nanoTime() - started));
+        long lostAcknowledged = lostAcknowledged(driver.acknowledged(), held.values());
+        report(held.values(), applied, new Counts(missing, duplicated, lostAcknowledged, notRestored), admin.performed(),
+                Duration.ofNanos(System.nanoTime() - started));
 
         assertTrue(items.size() > CYCLES, "the cycles queued items: " + items.size());
         assertEquals(0, missing, "queued items the server never applied");
@@ -119,6 +135,11 @@ class CrashCycleTest {
         assertEquals(0, duplicated, "items applied twice");
         assertEquals(0, unsent, "items not sent after the drain");
         assertEquals(0, lostAcknowledged, "acknowledged transitions missing from the queue");
+        assertEquals(0, notRestored, "restarts that did not bring the tracker back as it was left");
+    }
+
+    /** The figures the run is judged by. */
+    private record Counts(long missing, long duplicated, long lostAcknowledged, int notRestored) {
     }
 
     private void configure(GogoConsole console, ReferenceServer server) {
@@ -131,7 +152,7 @@ class CrashCycleTest {
     }
 
     /** Acknowledged transitions the queue does not hold, counted per entry and event type. */
-    private static long lostAcknowledged(List<TimeEntryDriver.Acknowledged> acknowledged, List<JsonNode> items) {
+    private static long lostAcknowledged(List<TimeEntryDriver.Acknowledged> acknowledged, Collection<JsonNode> items) {
         Map<String, Long> queued = items.stream().filter(item -> item.get("entityType").asText().equals("time_entry_event"))
                 .collect(Collectors.groupingBy(item -> item.get("orderingGroup").asText() + "/"
                         + item.get("payload").get("type").asText(), Collectors.counting()));
@@ -141,14 +162,16 @@ class CrashCycleTest {
                 .sum();
     }
 
-    private void report(List<JsonNode> items, List<AppliedItem> applied, long missing, long duplicated, long lostAcknowledged,
+    private void report(Collection<JsonNode> items, List<AppliedItem> applied, Counts counts, Map<String, Integer> actions,
             Duration took) throws IOException {
         Map<String, Long> byType = items.stream().collect(Collectors.groupingBy(item -> item.get("entityType").asText(),
-                HashMap::new, Collectors.counting()));
-        String text = "| cycles | items queued | by type | applied | missing | applied twice | acknowledged lost | took |\n"
-                + "|---|---|---|---|---|---|---|---|\n"
-                + "| " + CYCLES + " | " + items.size() + " | " + byType + " | " + applied.size() + " | " + missing + " | "
-                + duplicated + " | " + lostAcknowledged + " | " + took.toSeconds() + " s |\n";
+                TreeMap::new, Collectors.counting()));
+        String text = "| cycles | items queued | by type | admin actions | applied | missing | applied twice"
+                + " | acknowledged lost | not restored | took |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|\n"
+                + "| " + CYCLES + " | " + items.size() + " | " + byType + " | " + new TreeMap<>(actions) + " | "
+                + applied.size() + " | " + counts.missing() + " | " + counts.duplicated() + " | " + counts.lostAcknowledged()
+                + " | " + counts.notRestored() + " | " + took.toSeconds() + " s |\n";
         Path reports = Path.of(System.getProperty("trackbench.reports", "target/reliability"));
         Files.createDirectories(reports);
         Files.writeString(reports.resolve("crash-cycles.md"), text);

@@ -10,7 +10,9 @@ import org.trackbench.testing.product.GogoConsole;
 
 /**
  * Plays a person at the console: random legal transitions of the time entry, whichever state a restart left it
- * in. Remembers each transition the console acknowledged: those were committed before the answer.
+ * in. Remembers each transition the console acknowledged: those were committed before the answer. After a restart it
+ * checks the tracker came back as it was left: the acknowledged state, or the one the unanswered last command would
+ * have made.
  */
 final class TimeEntryDriver {
 
@@ -18,10 +20,19 @@ final class TimeEntryDriver {
     record Acknowledged(String entry, String type) {
     }
 
+    /** The tracker as the status shows it: {@code running}, {@code paused} or {@code idle}, and the open entry. */
+    private record Tracker(String state, String entry) {
+
+        static final Tracker IDLE = new Tracker("idle", null);
+    }
+
     private static final Pattern DONE = Pattern.compile("^(Started|Paused|Resumed|Stopped) entry ([0-9a-f-]{36})");
+    private static final Pattern OPEN_ENTRY = Pattern.compile("\\(entry ([0-9a-f-]{36})\\)");
 
     private final Random random;
     private final List<Acknowledged> acknowledged = new ArrayList<>();
+    private Tracker left = Tracker.IDLE;
+    private String unanswered;
 
     TimeEntryDriver(Random random) {
         this.random = random;
@@ -36,27 +47,52 @@ final class TimeEntryDriver {
 
     /** Leaves the entry running (starting or resuming it as needed), so screenshots are taken meanwhile. */
     void keepRunning(GogoConsole console) {
-        String state = state(console.run("trackbench:status"));
+        String state = tracker(console.run("trackbench:status")).state();
         if (!state.equals("running")) {
             record(console.run(state.equals("paused") ? "trackbench:resume" : "trackbench:start crash cycle work"));
         }
     }
 
     /** Sends one transition without waiting for the answer: the kill that follows may cut it. */
-    String nextCommand(GogoConsole console) {
-        return next(state(console.run("trackbench:status")));
+    void sendUnanswered(GogoConsole console) {
+        unanswered = nextCommand(console);
+        console.send(unanswered);
+    }
+
+    /**
+     * Whether the tracker, just restarted, is as it was left: the last acknowledged state, or that of the unanswered
+     * command. Either way, what it shows is what it was left in from now on.
+     */
+    boolean restoredAsLeft(GogoConsole console) {
+        Tracker restored = tracker(console.run("trackbench:status"));
+        boolean asLeft = restored.equals(left) || unanswered != null && madeBy(unanswered, restored);
+        left = restored;
+        unanswered = null;
+        return asLeft;
     }
 
     List<Acknowledged> acknowledged() {
         return List.copyOf(acknowledged);
     }
 
-    private String next(String state) {
-        return switch (state) {
+    private String nextCommand(GogoConsole console) {
+        return switch (tracker(console.run("trackbench:status")).state()) {
             case "running" -> random.nextBoolean() ? "trackbench:pause" : "trackbench:stop";
             case "paused" -> random.nextBoolean() ? "trackbench:resume" : "trackbench:stop";
             default -> "trackbench:start crash cycle work " + random.nextInt(1_000);
         };
+    }
+
+    /** Whether {@code command}, sent from the state left, leads to {@code restored}. */
+    private boolean madeBy(String command, Tracker restored) {
+        if (command.startsWith("trackbench:start")) {
+            return restored.state().equals("running") && !restored.entry().equals(left.entry());
+        }
+        if (command.equals("trackbench:stop")) {
+            return restored.equals(Tracker.IDLE);
+        }
+        String state = command.equals("trackbench:pause") ? "paused" : "running";
+        return restored.equals(new Tracker(state, left.entry()));
     }
 
     private void record(String answer) {
@@ -69,11 +105,15 @@ final class TimeEntryDriver {
                 default -> "stop";
             };
             acknowledged.add(new Acknowledged(done.group(2), type));
+            left = type.equals("stop") ? Tracker.IDLE : new Tracker(type.equals("pause") ? "paused" : "running", done.group(2));
         }
     }
 
-    private static String state(String status) {
-        return status.lines().filter(line -> line.startsWith("tracker")).findFirst()
-                .map(line -> line.substring("tracker".length()).strip().split("[ ,]")[0]).orElse("idle");
+    private static Tracker tracker(String status) {
+        String line = status.lines().filter(text -> text.startsWith("tracker")).findFirst().orElse("");
+        String state = line.isEmpty() ? "idle" : line.substring("tracker".length()).strip().split("[ ,]")[0];
+        Matcher entry = OPEN_ENTRY.matcher(line);
+        return state.equals("running") || state.equals("paused") ? new Tracker(state, entry.find() ? entry.group(1) : null)
+                : Tracker.IDLE;
     }
 }
