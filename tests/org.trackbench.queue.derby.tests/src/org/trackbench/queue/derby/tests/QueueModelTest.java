@@ -30,9 +30,10 @@ import org.trackbench.testing.QueueStoreFixture;
  * The real queue driven through long random sequences (enqueue of ordered and unordered members with and without
  * blobs, claims, sent / retry / failed outcomes, admin retry / delete / purge, restarts), each step checked against
  * a small reference model: no item lost or added, none handed out twice or out of order, {@code blocked} exactly when
- * the model says, counts equal. Seeded: a failure names its seed and the steps that led to it. Steps per run:
- * {@code -Dtrackbench.model.steps} (2,000 by default; docs/reliability.md has the long run), seed:
- * {@code -Dtrackbench.model.seed} (anything but a number: a new one).
+ * the model says, counts equal. Seeded: a failure names its seed, and the shortest sequence of its steps that still
+ * fails (found by replaying ever smaller subsets on a fresh store: each step's choices are drawn up front and apply
+ * to whatever state the replay is in). Steps per run: {@code -Dtrackbench.model.steps} (2,000 by default;
+ * docs/reliability.md has the long run), seed: {@code -Dtrackbench.model.seed} (anything but a number: a new one).
  */
 class QueueModelTest {
 
@@ -41,14 +42,28 @@ class QueueModelTest {
     private static final Duration LEASE = Duration.ofHours(1);
     private static final int GROUPS = 4;
     private static final int SHOWN_STEPS = 40;
+    /** Replays the shrinking may spend: each opens a fresh store. */
+    private static final int SHRINK_REPLAYS = 200;
 
     private final QueueStoreFixture fixture = new QueueStoreFixture();
-    private final Random random = new Random(SEED);
     private final Map<Long, Modelled> model = new TreeMap<>();
-    private final Deque<String> steps = new ArrayDeque<>();
+    private final Deque<String> notes = new ArrayDeque<>();
     private final List<String> groups = new ArrayList<>();
     private Path directory;
     private QueueStore store;
+
+    /** One step's choices, drawn up front: which action, and numbers that pick its target and variant. */
+    private record Step(int dice, int a, int b, int c, int d) {
+
+        static Step draw(Random random) {
+            return new Step(random.nextInt(100), random.nextInt(Integer.MAX_VALUE), random.nextInt(Integer.MAX_VALUE),
+                    random.nextInt(Integer.MAX_VALUE), random.nextInt(Integer.MAX_VALUE));
+        }
+    }
+
+    /** A failed run: at which step, why, and the notes of the steps that led there. */
+    private record Failure(int step, Throwable cause, List<String> notes) {
+    }
 
     /** What the model knows of an item. */
     private static final class Modelled {
@@ -67,54 +82,102 @@ class QueueModelTest {
 
     @Test
     void randomSequencesKeepEveryPromise() {
-        directory = fixture.newDirectory("model");
-        store = fixture.configure(directory, 1024 * 1024);
+        Random random = new Random(SEED);
+        List<Step> steps = new ArrayList<>(STEPS);
+        for (int i = 0; i < STEPS; i++) {
+            steps.add(Step.draw(random));
+        }
+        Failure failure = run(steps);
+        if (failure == null) {
+            return;
+        }
+        List<Step> shortest = shrink(steps.subList(0, failure.step() + 1));
+        Failure shown = run(shortest);
+        if (shown == null) {
+            shown = failure;
+        }
+        throw new AssertionError("seed " + SEED + " (-Dtrackbench.model.seed=" + SEED + "), step " + failure.step()
+                + "; the shortest sequence found that fails (" + shortest.size() + " of " + (failure.step() + 1)
+                + " steps), its last ones:\n  " + String.join("\n  ", shown.notes()), shown.cause());
+    }
+
+    /** Runs the steps on a fresh store; the first failure, or {@code null}. */
+    private Failure run(List<Step> steps) {
+        model.clear();
+        notes.clear();
+        groups.clear();
         for (int i = 0; i < GROUPS; i++) {
             groups.add(UUID.randomUUID().toString());
         }
-        for (int step = 0; step < STEPS; step++) {
+        directory = fixture.newDirectory("model");
+        store = fixture.configure(directory, 1024 * 1024);
+        for (int i = 0; i < steps.size(); i++) {
             try {
-                act(random.nextInt(100));
+                act(steps.get(i));
                 check();
             } catch (AssertionError | RuntimeException e) {
-                throw new AssertionError("seed " + SEED + " (-Dtrackbench.model.seed=" + SEED + "), step " + step
-                        + "; the last steps:\n  " + String.join("\n  ", steps), e);
+                return new Failure(i, e, List.copyOf(notes));
             }
         }
+        return null;
     }
 
-    private void act(int dice) {
+    /**
+     * Delta debugging: drops ever smaller chunks of steps as long as the rest still fails, within
+     * {@link #SHRINK_REPLAYS} replays.
+     */
+    private List<Step> shrink(List<Step> failing) {
+        List<Step> current = new ArrayList<>(failing);
+        int replays = 0;
+        for (int chunk = current.size() / 2; chunk >= 1 && replays < SHRINK_REPLAYS; chunk /= 2) {
+            for (int start = 0; start + chunk <= current.size() && replays < SHRINK_REPLAYS;) {
+                List<Step> candidate = new ArrayList<>(current.subList(0, start));
+                candidate.addAll(current.subList(start + chunk, current.size()));
+                replays++;
+                Failure failure = candidate.isEmpty() ? null : run(candidate);
+                if (failure != null) {
+                    current = new ArrayList<>(candidate.subList(0, failure.step() + 1));
+                } else {
+                    start += chunk;
+                }
+            }
+        }
+        return current;
+    }
+
+    private void act(Step step) {
+        int dice = step.dice();
         if (dice < 35) {
-            enqueue();
+            enqueue(step);
         } else if (dice < 55) {
-            claim(1 + random.nextInt(4));
+            claim(1 + step.a() % 4);
         } else if (dice < 85) {
-            outcome();
+            outcome(step);
         } else if (dice < 90) {
-            adminRetry();
+            adminRetry(step);
         } else if (dice < 94) {
-            adminDelete();
+            adminDelete(step);
         } else if (dice < 97) {
             purge();
         } else if (dice < 98) {
             restart();
         } else {
-            groups.set(random.nextInt(GROUPS), UUID.randomUUID().toString());
+            groups.set(step.a() % GROUPS, UUID.randomUUID().toString());
             note("a new time entry");
         }
     }
 
-    private void enqueue() {
-        boolean grouped = random.nextInt(5) > 0;
-        String group = grouped ? groups.get(random.nextInt(GROUPS)) : null;
-        boolean ordered = grouped && random.nextInt(3) > 0;
+    private void enqueue(Step step) {
+        boolean grouped = step.a() % 5 > 0;
+        String group = grouped ? groups.get(step.b() % GROUPS) : null;
+        boolean ordered = grouped && step.c() % 3 > 0;
         EnqueueRequest request = EnqueueRequest.of("model", "{\"n\":" + model.size() + "}");
         if (grouped) {
             request = request.inGroup(group, ordered);
         }
-        if (random.nextInt(4) == 0) {
-            byte[] blob = new byte[1 + random.nextInt(2048)];
-            random.nextBytes(blob);
+        if (step.d() % 4 == 0) {
+            byte[] blob = new byte[1 + step.d() / 4 % 2048];
+            new Random(step.d()).nextBytes(blob);
             request = request.withBlob(BlobSource.of(blob), "image/png");
         }
         QueueItem item = store.enqueue(request);
@@ -135,21 +198,21 @@ class QueueModelTest {
         claimed.forEach(id -> model.get(id).status = ItemStatus.IN_FLIGHT);
     }
 
-    private void outcome() {
+    private void outcome(Step step) {
         List<Long> inFlight = withStatus(ItemStatus.IN_FLIGHT);
         if (inFlight.isEmpty()) {
             return;
         }
-        long id = inFlight.get(random.nextInt(inFlight.size()));
+        long id = inFlight.get(step.a() % inFlight.size());
         Modelled item = model.get(id);
-        int kind = random.nextInt(10);
+        int kind = step.b() % 10;
         if (kind < 6) {
             store.markSent(id);
             item.status = ItemStatus.SENT;
             note("sent " + id);
         } else if (kind < 9) {
-            boolean later = random.nextBoolean();
-            boolean counts = random.nextBoolean();
+            boolean later = step.c() % 2 == 0;
+            boolean counts = step.d() % 2 == 0;
             Instant at = later ? Instant.now().plus(Duration.ofHours(1)) : Instant.now().minusMillis(1);
             store.reschedule(id, new AttemptOutcome(at, "HTTP 503", counts));
             item.status = ItemStatus.PENDING;
@@ -171,13 +234,13 @@ class QueueModelTest {
         }
     }
 
-    private void adminRetry() {
+    private void adminRetry(Step step) {
         List<Long> waiting = model.entrySet().stream().filter(entry -> entry.getValue().status == ItemStatus.FAILED
                 || entry.getValue().status == ItemStatus.BLOCKED).map(Map.Entry::getKey).toList();
         if (waiting.isEmpty()) {
             return;
         }
-        List<Long> chosen = List.of(waiting.get(random.nextInt(waiting.size())));
+        List<Long> chosen = List.of(waiting.get(step.a() % waiting.size()));
         store.retry(chosen);
         for (long id : chosen) {
             Modelled item = model.get(id);
@@ -189,13 +252,13 @@ class QueueModelTest {
         note("admin retries " + chosen);
     }
 
-    private void adminDelete() {
+    private void adminDelete(Step step) {
         List<Long> deletable = model.entrySet().stream().filter(entry -> entry.getValue().status != ItemStatus.IN_FLIGHT)
                 .map(Map.Entry::getKey).toList();
         if (deletable.isEmpty()) {
             return;
         }
-        long id = deletable.get(random.nextInt(deletable.size()));
+        long id = deletable.get(step.a() % deletable.size());
         assertEquals(1, store.delete(List.of(id)));
         model.remove(id);
         recompute();
@@ -262,9 +325,9 @@ class QueueModelTest {
     }
 
     private void note(String step) {
-        steps.addLast(step);
-        if (steps.size() > SHOWN_STEPS) {
-            steps.removeFirst();
+        notes.addLast(step);
+        if (notes.size() > SHOWN_STEPS) {
+            notes.removeFirst();
         }
     }
 
