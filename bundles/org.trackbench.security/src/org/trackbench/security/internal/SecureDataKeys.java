@@ -71,8 +71,9 @@ public final class SecureDataKeys implements DataKeys {
             read.put(id, key);
             return Optional.of(key);
         } catch (StorageException e) {
-            LOG.warn("Data key {} unavailable: {}", id, storage.unreadable(e));
-            return Optional.empty();
+            // Not "not held": the key may well be there. Saying it is gone would fail its data for good.
+            throw new IllegalStateException("data key " + id + " cannot be read from secure storage: "
+                    + storage.unreadable(e), e);
         }
     }
 

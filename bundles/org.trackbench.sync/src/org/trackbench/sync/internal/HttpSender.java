@@ -31,6 +31,7 @@ import org.apache.hc.core5.util.Timeout;
 import org.trackbench.core.handler.OutboundRequest;
 import org.trackbench.core.queue.QueueItem;
 import org.trackbench.core.queue.QueueStore;
+import org.trackbench.core.queue.QueueException;
 import org.trackbench.core.queue.UnreadableItemException;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -95,6 +96,9 @@ final class HttpSender implements AutoCloseable {
             return client.execute(http, this::classify);
         } catch (UnreadableItemException e) {
             return new Delivery.Rejected("unreadable: " + e.getMessage());
+        } catch (QueueException e) {
+            // The store could not read the item now (secure storage, the disk): a counted retry, never a rejection.
+            return new Delivery.RetryLater(e.getMessage(), true, null);
         } catch (UnknownHostException | ConnectException | ConnectTimeoutException | NoRouteToHostException e) {
             return new Delivery.Unavailable("cannot reach " + options.server().getHost() + ": " + e.getMessage(), null);
         } catch (SSLException e) {

@@ -3,6 +3,7 @@ package org.trackbench.security.tests;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -83,6 +84,33 @@ class SecureStorageTest {
         assertEquals(first.id(), restarted.current().id());
         assertEquals(first.key(), restarted.byId(first.id()).orElseThrow().key());
         assertEquals(Optional.empty(), restarted.byId("no-such-key"));
+    }
+
+    @Test
+    void aKeyThatCannotBeReadNowIsAnErrorNotAMissingKey() throws IOException {
+        useStorage(directory.toString());
+        String id = configurations.await(DataKeys.class, "").current().id();
+        String stored = Files.readString(storageFiles().get(0), StandardCharsets.ISO_8859_1);
+        // The key's ciphertext cut by three bytes: no longer whole cipher blocks, so it cannot be decrypted.
+        int end = stored.indexOf('\n', stored.indexOf("/keys/" + id + "/key="));
+        String damaged = stored.substring(0, end - 4) + stored.substring(end);
+
+        // Equinox keeps a storage it opened in memory: the damaged copy is opened from another directory.
+        DataKeys unreadable = useStorageCopy("damaged", damaged);
+        IllegalStateException failure = assertThrows(IllegalStateException.class, () -> unreadable.byId(id),
+                "the key is there: its data must not be given up as unreadable for good");
+        assertTrue(failure.getMessage().contains("data key " + id), failure.getMessage());
+
+        assertTrue(useStorageCopy("restored", stored).byId(id).isPresent(), "readable again once the entry is");
+    }
+
+    /** Secure storage in a new directory holding this test's master key and {@code storage} as its storage file. */
+    private DataKeys useStorageCopy(String name, String storage) throws IOException {
+        Path copy = Files.createDirectory(directory.resolve(name));
+        Files.copy(directory.resolve("master.key"), copy.resolve("master.key"));
+        Files.writeString(copy.resolve(storageFiles().get(0).getFileName()), storage, StandardCharsets.ISO_8859_1);
+        useStorage(copy.toString());
+        return configurations.await(DataKeys.class, "");
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -53,9 +54,17 @@ final class BlobCipher {
      *
      * @throws UnreadableItemException when secure storage does not hold the blob's key, or the blob fails its
      *         integrity check
+     * @throws QueueException when secure storage cannot be read now: the blob may well be readable later
      */
     byte[] open(long itemId, String keyId, String nonce, byte[] ciphertext) {
-        DataKey key = keys.byId(keyId).orElseThrow(() -> new UnreadableItemException("the blob of item " + itemId
+        Optional<DataKey> held;
+        try {
+            held = keys.byId(keyId);
+        } catch (IllegalStateException e) {
+            throw new QueueException("Cannot read the blob of item " + itemId + " now: " + e.getMessage()
+                    + "; the item is kept as it is", e);
+        }
+        DataKey key = held.orElseThrow(() -> new UnreadableItemException("the blob of item " + itemId
                 + " is encrypted with data key " + keyId + ", which secure storage does not hold (was it replaced?);"
                 + " the item is kept and becomes readable when that key is restored"));
         try {
