@@ -24,7 +24,6 @@ final class DiskSpace {
      * write its log (25502): this store never opens a database read-only, so that state always means a failed write.
      */
     private static final Set<String> FULL_STATES = Set.of("XSDG1", "25502");
-    private static final String NO_SPACE = "No space left on device";
 
     private final Path directory;
 
@@ -32,15 +31,22 @@ final class DiskSpace {
         this.directory = directory;
     }
 
-    /** Whether {@code failure} (or one of its causes) says the disk ran out of space. */
-    static boolean ranOut(Throwable failure) {
+    /**
+     * Whether {@code failure} comes from a disk that ran out of space: Derby's own states for it, or any database
+     * failure while the disk has less room than {@link #NEEDED_BYTES} (Derby reports some failed writes, a log it
+     * could not write, under other states).
+     */
+    boolean ranOut(Throwable failure) {
+        boolean database = false;
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLException sql && FULL_STATES.contains(sql.getSQLState())
-                    || cause instanceof IOException && cause.getMessage() != null && cause.getMessage().contains(NO_SPACE)) {
-                return true;
+            if (cause instanceof SQLException sql) {
+                if (FULL_STATES.contains(sql.getSQLState())) {
+                    return true;
+                }
+                database = true;
             }
         }
-        return false;
+        return database && !hasRoom();
     }
 
     boolean hasRoom() {

@@ -175,8 +175,7 @@ final class QueueDatabase implements AutoCloseable {
         try {
             return retryingConflicts(work);
         } catch (QueueException e) {
-            // Once full, a database Derby shut down may fail to boot for want of space, saying only that it failed.
-            if (DiskSpace.ranOut(e) || shortage != null && !space.hasRoom()) {
+            if (space.ranOut(e)) {
                 throw new StorageFullException(diskFull(), e.getCause() == null ? e : e.getCause());
             }
             throw e;
