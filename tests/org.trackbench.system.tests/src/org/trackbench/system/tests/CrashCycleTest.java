@@ -129,7 +129,7 @@ class CrashCycleTest {
         report(held.values(), applied, new Counts(missing, duplicated, lostAcknowledged, notRestored), admin.performed(),
                 Duration.ofNanos(System.nanoTime() - started));
 
-        assertTrue(items.size() > CYCLES, "the cycles queued items: " + items.size());
+        assertTrue(held.size() > CYCLES, "the cycles queued items: " + held.size());
         assertEquals(0, missing, "queued items the server never applied");
         assertEquals(0, unknown, "applied items the queue does not hold");
         assertEquals(0, duplicated, "items applied twice");
