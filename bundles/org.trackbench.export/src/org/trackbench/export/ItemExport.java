@@ -29,7 +29,7 @@ public final class ItemExport {
     /** Writes exactly these items, in this order; returns how many. */
     public static long write(List<QueueItem> items, ItemFormat format, Path target) throws IOException {
         return writeWhole(target, out -> {
-            try (ItemWriter writer = ItemWriter.open(format, out)) {
+            try (ExportWriter writer = ExportWriter.open(format, out)) {
                 for (QueueItem item : items) {
                     writer.write(item);
                 }
@@ -50,7 +50,7 @@ public final class ItemExport {
                 filters.orderingGroup(), filters.sort(), filters.descending(), null, PAGE);
         return writeWhole(target, out -> {
             long written = 0;
-            try (ItemWriter writer = ItemWriter.open(format, out)) {
+            try (ExportWriter writer = ExportWriter.open(format, out)) {
                 QueueQuery query = first;
                 while (true) {
                     if (progress.cancelled()) {

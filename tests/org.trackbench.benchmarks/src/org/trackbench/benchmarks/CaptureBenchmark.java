@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.trackbench.core.capture.CaptureStatus;
+import org.trackbench.core.capture.ScreenCapture;
 import org.trackbench.core.capture.ScreenSource;
 import org.trackbench.core.capture.TimeTracker;
 import org.trackbench.testing.Await;
@@ -43,15 +45,20 @@ class CaptureBenchmark {
 
         tracker.start(null, null, null);
         Await.until("a screenshot is taken", Duration.ofSeconds(30),
-                () -> tracker.status().capture().startsWith("last screenshot"), () -> tracker.status().toString());
-        String capture = tracker.status().capture();
+                () -> capture(configurations).lastImageAt() != null, () -> capture(configurations).toString());
+        CaptureStatus capture = capture(configurations);
         tracker.stop();
 
         BenchmarkReport report = new BenchmarkReport("capture", "Capture: stop() to its durable commit");
         report.add(new Measurement("stop(), each of " + STOPS + " (median, fastest, slowest)", "ms", stopMillis));
         report.note("One screenshot at default settings (whole desktop, JPEG quality 0.7) from the " + source
-                + " source: " + capture.substring(capture.indexOf(": ") + 2) + ".");
+                + " source: " + capture.lastImageBytes() / 1024 + " KiB, " + capture.lastImageTook().toMillis()
+                + " ms to capture, encode and queue.");
         report.write();
         assertTrue(Files.readString(report.markdown()).contains("stop(), each of"));
+    }
+
+    private static CaptureStatus capture(Configurations configurations) {
+        return configurations.await(ScreenCapture.class, "").status();
     }
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.trackbench.core.capture.EntityTypes;
 import org.trackbench.core.capture.TimeEntry;
 import org.trackbench.core.capture.TrackerState;
 import org.trackbench.core.queue.QueueItem;
@@ -29,14 +30,14 @@ final class EntryRestorer {
     }
 
     static Optional<TimeEntry> openEntry(QueueStore store) {
-        QueueQuery events = QueueQuery.all(1).withEntityTypes(Set.of(EventPayloads.EVENT_TYPE));
+        QueueQuery events = QueueQuery.all(1).withEntityTypes(Set.of(EntityTypes.TIME_ENTRY_EVENT));
         List<QueueItem> newest = store.query(events.sortedBy(QueueQuery.SortKey.ID, true)).items();
         if (newest.isEmpty() || newest.get(0).orderingGroup() == null) {
             return Optional.empty();
         }
         String group = newest.get(0).orderingGroup();
         List<QueueItem> history = store.query(QueueQuery.all(QueueQuery.MAX_LIMIT)
-                .withEntityTypes(Set.of(EventPayloads.EVENT_TYPE)).inGroup(group)).items();
+                .withEntityTypes(Set.of(EntityTypes.TIME_ENTRY_EVENT)).inGroup(group)).items();
         TimeEntry entry = null;
         try {
             for (QueueItem item : history) {

@@ -11,9 +11,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** The queued payloads: API v1 bodies of time entry events and screenshot metadata. */
 final class EventPayloads {
 
-    static final String EVENT_TYPE = "time_entry_event";
-    static final String SCREENSHOT_TYPE = "screenshot";
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private EventPayloads() {

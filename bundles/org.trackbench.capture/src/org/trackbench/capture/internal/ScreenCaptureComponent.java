@@ -14,6 +14,8 @@ import org.osgi.service.event.EventAdmin;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 import org.osgi.service.metatype.annotations.Designate;
+import org.trackbench.core.capture.CaptureStatus;
+import org.trackbench.core.capture.ScreenCapture;
 import org.trackbench.core.capture.ScreenSource;
 import org.trackbench.core.capture.TimeTracker;
 import org.trackbench.core.capture.TrackerEvents;
@@ -24,10 +26,10 @@ import org.trackbench.core.queue.QueueStore;
  * Periodic screenshots while the time entry runs, from the {@link ScreenSource} that configuration selects
  * ({@code screenSource.target}, the desktop by default). Configuration PID {@code org.trackbench.capture}.
  */
-@Component(service = EventHandler.class, configurationPid = "org.trackbench.capture", immediate = true,
+@Component(service = { ScreenCapture.class, EventHandler.class }, configurationPid = "org.trackbench.capture", immediate = true,
         property = EventConstants.EVENT_TOPIC + "=" + TrackerEvents.TOPIC_STATE)
 @Designate(ocd = CaptureConfig.class)
-public final class ScreenCaptureComponent implements EventHandler {
+public final class ScreenCaptureComponent implements ScreenCapture, EventHandler {
 
     private final ScreenshotJob job;
 
@@ -49,6 +51,11 @@ public final class ScreenCaptureComponent implements EventHandler {
     void deactivate() throws InterruptedException {
         job.entryHalted();
         job.join();
+    }
+
+    @Override
+    public CaptureStatus status() {
+        return job.status();
     }
 
     @Override

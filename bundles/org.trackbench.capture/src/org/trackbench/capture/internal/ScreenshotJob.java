@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +20,10 @@ import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.trackbench.core.capture.EntityTypes;
+import org.trackbench.core.capture.ScreenCapture;
+import org.trackbench.core.capture.CaptureState;
+import org.trackbench.core.capture.CaptureStatus;
 import org.trackbench.core.capture.CaptureUnavailableException;
 import org.trackbench.core.capture.ScreenSource;
 import org.trackbench.core.capture.TimeEntry;
@@ -33,13 +37,12 @@ import org.trackbench.core.queue.StorageFullException;
 import org.trackbench.core.queue.StorageShortage;
 
 /**
- * Takes a screenshot once per interval while the entry runs and queues it (streamed from a temporary
- * file) as an unordered member of the entry's group. When capture is impossible or the disk quota is
- * reached, tracking goes on and the status says why.
+ * Takes a screenshot once per interval while the entry runs and queues it (encoded in memory, encrypted by the
+ * store) as an unordered member of the entry's group. When capture is impossible, the disk quota is reached or the
+ * disk is full, tracking goes on and the {@link CaptureStatus} says why.
  */
 final class ScreenshotJob extends Job {
 
-    static final String FAMILY = "org.trackbench.capture";
     private static final Logger LOG = LoggerFactory.getLogger(ScreenshotJob.class);
 
     private final CaptureOptions options;
@@ -52,7 +55,7 @@ final class ScreenshotJob extends Job {
     private final Clock clock;
     private final ImageEncoder encoder;
     private Instant intervalStart;
-    private String lastReported;
+    private volatile CaptureStatus status = CaptureStatus.off();
 
     ScreenshotJob(CaptureOptions options, CaptureSchedule schedule, QueueStore store, Supplier<TimeEntry> currentEntry,
             ScreenSource source, String sourceFilter, EventAdmin events, Clock clock) {
@@ -71,21 +74,25 @@ final class ScreenshotJob extends Job {
 
     @Override
     public boolean belongsTo(Object family) {
-        return FAMILY.equals(family);
+        return ScreenCapture.JOB_FAMILY.equals(family);
     }
 
     /** The entry runs (again): intervals count from now. */
     synchronized void entryRunning() {
         intervalStart = clock.instant();
         scheduleNext();
-        report("capturing every " + options.interval().toSeconds() + " s");
+        report(status.with(CaptureState.CAPTURING, cadence()));
     }
 
     /** Paused or stopped: no screenshots until it runs again. */
     synchronized void entryHalted() {
         intervalStart = null;
         cancel();
-        report("not capturing");
+        report(status.with(CaptureState.OFF, null));
+    }
+
+    CaptureStatus status() {
+        return status;
     }
 
     @Override
@@ -111,17 +118,17 @@ final class ScreenshotJob extends Job {
     int captureFor(TimeEntry entry) {
         Optional<StorageShortage> shortage = store.storageShortage();
         if (shortage.isPresent()) {
-            report(diskFull(shortage.get()));
+            report(paused(diskFull(shortage.get())));
             return 0;
         }
         long unsent = store.unsentBlobBytes();
         if (unsent > options.quotaBytes()) {
-            report("capture paused: the queue holds " + unsent / (1024 * 1024) + " MiB of unsent screenshots, over the "
-                    + options.quotaBytes() / (1024 * 1024) + " MiB quota; it resumes as they are sent");
+            report(paused("the queue holds " + unsent / (1024 * 1024) + " MiB of unsent screenshots, over the "
+                    + options.quotaBytes() / (1024 * 1024) + " MiB quota; it resumes as they are sent"));
             return 0;
         }
         if (source == null) {
-            report("capture unavailable: no screen source matches " + sourceFilter);
+            report(status.with(CaptureState.UNAVAILABLE, "no screen source matches " + sourceFilter));
             return 0;
         }
         try {
@@ -135,18 +142,18 @@ final class ScreenshotJob extends Job {
                 bytes += queued.blobSize();
                 first = first == null ? queued.id() : first;
             }
-            report(String.format(java.util.Locale.ROOT, "last screenshot at %s: %d KiB, %d ms to capture, encode and queue",
-                    capturedAt.truncatedTo(ChronoUnit.SECONDS), bytes / 1024, (System.nanoTime() - began) / 1_000_000), first);
+            report(new CaptureStatus(CaptureState.CAPTURING, capturedAt, bytes, Duration.ofNanos(System.nanoTime() - began),
+                    cadence()), first);
             return images.size();
         } catch (CaptureUnavailableException e) {
-            report("capture unavailable: " + e.getMessage());
+            report(status.with(CaptureState.UNAVAILABLE, e.getMessage()));
             return 0;
         } catch (StorageFullException e) {
-            report(diskFull(e.shortage()));
+            report(paused(diskFull(e.shortage())));
             return 0;
         } catch (IOException | RuntimeException e) {
             LOG.warn("A screenshot could not be queued; the next interval tries again", e);
-            report("capture failed: " + e.getMessage());
+            report(status.with(CaptureState.FAILED, e.getMessage()));
             return 0;
         }
     }
@@ -158,13 +165,21 @@ final class ScreenshotJob extends Job {
     private QueueItem enqueue(TimeEntry entry, BufferedImage image, Instant capturedAt) throws IOException {
         ByteArrayOutputStream encoded = new ByteArrayOutputStream(64 * 1024);
         encoder.encode(image, encoded);
-        return store.enqueue(EnqueueRequest.of(EventPayloads.SCREENSHOT_TYPE, EventPayloads.screenshot(capturedAt))
+        return store.enqueue(EnqueueRequest.of(EntityTypes.SCREENSHOT, EventPayloads.screenshot(capturedAt))
                 .inGroup(entry.id().toString(), false).withBlob(BlobSource.of(encoded.toByteArray()), options.contentType()));
+    }
+
+    private String cadence() {
+        return "every " + options.interval().toSeconds() + " s";
+    }
+
+    private CaptureStatus paused(String reason) {
+        return status.with(CaptureState.PAUSED, reason);
     }
 
     /** Said without the free bytes, which change at every interval and would make a new status each time. */
     private static String diskFull(StorageShortage shortage) {
-        return "capture paused: the disk holding the queue (" + shortage.directory() + ") is full; it resumes when "
+        return "the disk holding the queue (" + shortage.directory() + ") is full; it resumes when "
                 + shortage.neededBytes() / (1024 * 1024) + " MiB are free there";
     }
 
@@ -173,26 +188,31 @@ final class ScreenshotJob extends Job {
         schedule(Math.max(0, wait.toMillis()));
     }
 
-    private void report(String status) {
-        report(status, null);
+    private void report(CaptureStatus next) {
+        report(next, null);
     }
 
     /**
      * Announces the status, with the id of the screenshot just queued if any (always announced); a new reason for
      * not capturing is logged once, not every interval.
      */
-    private void report(String status, Long screenshotId) {
+    private void report(CaptureStatus next, Long screenshotId) {
+        CaptureStatus previous;
         synchronized (this) {
-            if (status.equals(lastReported) && screenshotId == null) {
-                return;
-            }
-            lastReported = status;
+            previous = status;
+            status = next;
         }
-        if (status.startsWith("capture ")) {
-            LOG.warn("Screenshots: {}", status);
+        if (next.equals(previous) && screenshotId == null) {
+            return;
         }
-        events.postEvent(new Event(TrackerEvents.TOPIC_CAPTURE, screenshotId == null
-                ? Map.of(TrackerEvents.CAPTURE, status)
-                : Map.of(TrackerEvents.CAPTURE, status, TrackerEvents.SCREENSHOT_ID, screenshotId)));
+        if (next.state() != CaptureState.OFF && next.state() != CaptureState.CAPTURING) {
+            LOG.warn("Screenshots: {}", next.describe());
+        }
+        Map<String, Object> properties = new HashMap<>(Map.of(TrackerEvents.CAPTURE_STATUS, next,
+                TrackerEvents.CAPTURE, next.describe()));
+        if (screenshotId != null) {
+            properties.put(TrackerEvents.SCREENSHOT_ID, screenshotId);
+        }
+        events.postEvent(new Event(TrackerEvents.TOPIC_CAPTURE, properties));
     }
 }

@@ -16,6 +16,7 @@ import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.trackbench.core.capture.EntityTypes;
 import org.trackbench.core.capture.TimeEntry;
 import org.trackbench.core.capture.TimeTracker;
 import org.trackbench.core.capture.TrackerEvents;
@@ -109,7 +110,7 @@ public final class TimeTrackerComponent implements TimeTracker, EventHandler, Re
     }
 
     private TimeEntry commit(String type, TimeEntry next, Instant at) {
-        store.enqueue(EnqueueRequest.of(EventPayloads.EVENT_TYPE, EventPayloads.event(type, at, next))
+        store.enqueue(EnqueueRequest.of(EntityTypes.TIME_ENTRY_EVENT, EventPayloads.event(type, at, next))
                 .inGroup(next.id().toString(), true));
         entry = next;
         message = null;

@@ -8,9 +8,11 @@ import java.util.Optional;
  * @param state the tracker's state
  * @param entry the current entry, {@code null} when idle
  * @param message a remark for a person, e.g. "restored running entry since …", {@code null} if none
- * @param capture the screenshot capture's state, e.g. "capturing every 5 min" or "capture unavailable: …"
+ * @param capture capture's status described, e.g. "capture unavailable: …"; {@link ScreenCapture#status()} has it as
+ *        a value
  */
-public record TrackerStatus(TrackerState state, TimeEntry entry, String message, String capture) {
+public record TrackerStatus(TrackerState state, TimeEntry entry, String message,
+        @Deprecated(since = "1.2") String capture) {
 
     public Optional<TimeEntry> currentEntry() {
         return Optional.ofNullable(entry);

@@ -1,9 +1,10 @@
 /**
- * Capturing work: the {@link org.trackbench.core.capture.TimeTracker} with its one current time entry, and
- * the {@link org.trackbench.core.capture.ScreenSource} services that periodic screenshots come from. Every
- * transition and every screenshot is committed to the queue before the call that made it returns.
+ * Capturing work: the {@link org.trackbench.core.capture.TimeTracker} with its one current time entry, the
+ * {@link org.trackbench.core.capture.ScreenCapture} that takes periodic screenshots meanwhile, and the
+ * {@link org.trackbench.core.capture.ScreenSource} services they come from. Every transition and every screenshot is
+ * committed to the queue before the call that made it returns.
  */
-@Version("1.1.0")
+@Version("1.2.0")
 package org.trackbench.core.capture;
 
 import org.osgi.annotation.versioning.Version;

@@ -6,7 +6,7 @@ import org.trackbench.core.queue.QueueItem;
 /**
  * Knows one entity type: how to check its payload, how to send an item to the server, how to show it.
  * Register it as a DS service with the {@link #ENTITY_TYPE} property; items of a type without a handler
- * wait with a "no handler" reason, they are not failed.
+ * wait until one is installed, they are not failed.
  */
 @ConsumerType
 public interface EntityHandler {
@@ -18,7 +18,8 @@ public interface EntityHandler {
     String entityType();
 
     /**
-     * Checks a payload before it is queued or sent.
+     * Checks a payload before it is queued or sent: the queue asks the handler of an item's type at enqueue, so a
+     * malformed payload is refused there, wherever it comes from (a console command, a plug-in, the UI).
      *
      * @throws IllegalArgumentException naming the field at fault and what would be accepted
      */

@@ -24,10 +24,12 @@ public interface QueueStore {
 
     /**
      * Stores a new item and returns once it is durably committed. Items of a group that already holds a
-     * failed ordered item start {@link ItemStatus#BLOCKED}.
+     * failed ordered item start {@link ItemStatus#BLOCKED}. When a handler of the item's type is installed, it
+     * checks the payload first ({@code EntityHandler.validate}); an item of a type without one is stored as it is.
      *
-     * @throws IllegalArgumentException for a blank entity type, a payload that is not a JSON object, a blob
-     *         without content type or larger than the configured maximum
+     * @throws IllegalArgumentException for a blank entity type, a payload that is not a JSON object or that the
+     *         type's handler refuses (naming the field), a blob without content type or larger than the configured
+     *         maximum; nothing is stored then
      */
     QueueItem enqueue(EnqueueRequest request);
 
@@ -43,6 +45,23 @@ public interface QueueStore {
 
     /** A claimed item goes back to {@code PENDING} to be tried again at {@code outcome.nextAttemptAt()}. */
     void reschedule(long id, AttemptOutcome outcome);
+
+    /**
+     * A claimed item whose type has no handler installed goes back to {@code PENDING}, spending nothing, marked as
+     * waiting for a handler: due again at {@code retryAt} at the latest, and at once when
+     * {@link #releaseAwaitingHandler} is called for its type.
+     *
+     * @since 1.4
+     */
+    void awaitHandler(long id, Instant retryAt, String reason);
+
+    /**
+     * A handler for {@code entityType} arrived: the items waiting for one become due now.
+     *
+     * @return how many were waiting
+     * @since 1.4
+     */
+    int releaseAwaitingHandler(String entityType);
 
     /**
      * The item is a dead letter: the server rejected it or its retries are spent. Later items of its group

@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.trackbench.core.capture.ScreenCapture;
 import org.trackbench.core.capture.TimeEntry;
 import org.trackbench.core.capture.TimeTracker;
 import org.trackbench.core.capture.TrackerStatus;
@@ -38,6 +39,9 @@ public final class StatusCommand {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile TimeTracker tracker;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ScreenCapture capture;
+
     @Activate
     public StatusCommand(@Reference ServiceComponentRuntime runtime) {
         this.health = new ComponentHealth(runtime);
@@ -49,6 +53,7 @@ public final class StatusCommand {
         SyncService currentSync = sync;
         QueueStore currentStore = store;
         TimeTracker currentTracker = tracker;
+        ScreenCapture currentCapture = capture;
         TextTable table = TextTable.fields("TRACKBENCH", "");
         if (currentSync == null) {
             table.row("sync", health.why(SyncService.class));
@@ -74,9 +79,9 @@ public final class StatusCommand {
         if (currentTracker == null) {
             table.row("tracker", health.why(TimeTracker.class));
         } else {
-            TrackerStatus trackerStatus = currentTracker.status();
-            table.row("tracker", tracker(trackerStatus, now)).row("capture", trackerStatus.capture());
+            table.row("tracker", tracker(currentTracker.status(), now));
         }
+        table.row("capture", currentCapture == null ? health.why(ScreenCapture.class) : currentCapture.status().describe());
         return table.toString();
     }
 

@@ -49,14 +49,6 @@ final class TrackingServer implements ReferenceServer, AutoCloseable {
     private static final Pattern SCREENSHOTS = Pattern.compile("/api/v1/time-entries/([^/]+)/screenshots");
     private static final Pattern ITEMS = Pattern.compile("/api/v1/items/([A-Za-z0-9][A-Za-z0-9_.-]*)");
 
-    static {
-        // The JDK server writes headers and body separately; with Nagle on, each answer waits ~40 ms for
-        // the client's delayed ACK. Read once, when the JDK's server configuration is first loaded.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
     private final ServerOptions options;
     private final ServerLedger ledger;
     private final FaultInjector faults;

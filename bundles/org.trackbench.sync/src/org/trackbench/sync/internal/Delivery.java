@@ -24,6 +24,13 @@ sealed interface Delivery {
     record Unavailable(String reason, Duration retryAfter) implements Delivery {
     }
 
+    /**
+     * Not tried: another item of the batch found the server unreachable, or the sync stopped before this one began.
+     * Due again at once, spending nothing; it says nothing of the server the batch's other outcomes do not.
+     */
+    record NotSent(String reason) implements Delivery {
+    }
+
     /** The server refused the token: pause until a new one, spend nothing. */
     record SignInNeeded(String reason) implements Delivery {
     }

@@ -63,10 +63,12 @@ final class OutcomeRecorder {
         } else if (delivery instanceof Delivery.Unavailable unavailable) {
             // Due again at once: the circuit breaker, not the item, decides when the next try goes.
             store.reschedule(item.id(), new AttemptOutcome(now, unavailable.reason(), false));
+        } else if (delivery instanceof Delivery.NotSent notSent) {
+            store.reschedule(item.id(), new AttemptOutcome(now, notSent.reason(), false));
         } else if (delivery instanceof Delivery.SignInNeeded signIn) {
             store.reschedule(item.id(), new AttemptOutcome(now, signIn.reason(), false));
         } else if (delivery instanceof Delivery.NoHandler noHandler) {
-            store.reschedule(item.id(), new AttemptOutcome(now.plus(noHandlerWait), noHandlerReason(noHandler.entityType()), false));
+            store.awaitHandler(item.id(), now.plus(noHandlerWait), noHandlerReason(noHandler.entityType()));
         }
     }
 

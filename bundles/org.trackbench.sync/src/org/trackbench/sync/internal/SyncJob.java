@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -27,8 +26,6 @@ import org.trackbench.core.handler.EntityHandler;
 import org.trackbench.core.handler.OutboundRequest;
 import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueItem;
-import org.trackbench.core.queue.QueuePage;
-import org.trackbench.core.queue.QueueQuery;
 import org.trackbench.core.queue.StorageShortage;
 import org.trackbench.core.queue.QueueStore;
 import org.trackbench.core.sync.SyncService;
@@ -43,7 +40,6 @@ import org.trackbench.core.sync.TokenProvider;
 final class SyncJob extends Job {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncJob.class);
-    private static final int RELEASE_PAGE = 500;
     /**
      * The shortest wait after a run that claimed nothing. The queue says when something is next claimable; should it
      * ever say "now" and then hand out nothing, this keeps the job from running back to back.
@@ -161,18 +157,7 @@ final class SyncJob extends Job {
 
     /** Items set aside for want of a handler become due at once when one arrives, not a poll interval later. */
     private void releaseWaiting(String entityType) {
-        String reason = OutcomeRecorder.noHandlerReason(entityType);
-        QueueQuery query = QueueQuery.all(RELEASE_PAGE).withStatuses(Set.of(ItemStatus.PENDING))
-                .withEntityTypes(Set.of(entityType)).withText(reason);
-        int released = 0;
-        for (QueuePage page = parts.store().query(query); !page.items().isEmpty(); page = parts.store().query(query)) {
-            List<Long> waiting = page.items().stream().filter(item -> reason.equals(item.lastError())).map(QueueItem::id).toList();
-            released += waiting.isEmpty() ? 0 : parts.store().retry(waiting);
-            if (page.next() == null) {
-                break;
-            }
-            query = query.after(page.next());
-        }
+        int released = parts.store().releaseAwaitingHandler(entityType);
         if (released > 0) {
             LOG.info("A handler for {} arrived; {} waiting item(s) are due now", entityType, released);
         }
@@ -253,7 +238,7 @@ final class SyncJob extends Job {
 
     private Delivery deliverOne(QueueItem item, String token, AtomicBoolean unavailable) {
         if (unavailable.get()) {
-            return new Delivery.Unavailable("not sent: the server was unreachable", null);
+            return new Delivery.NotSent("not sent: the server was unreachable");
         }
         Optional<EntityHandler> handler = parts.handlers().forType(item.entityType());
         if (handler.isEmpty()) {
@@ -284,9 +269,7 @@ final class SyncJob extends Job {
         } else if (delivery instanceof Delivery.RetryLater retry) {
             status.failed(retry.reason());
         } else if (delivery instanceof Delivery.Unavailable unavailable) {
-            if (!unavailable.reason().startsWith("not sent")) {
-                status.failed(unavailable.reason());
-            }
+            status.failed(unavailable.reason());
             if (unavailable.retryAfter() != null) {
                 pendingRetryAfter = unavailable.retryAfter();
             }
@@ -300,7 +283,7 @@ final class SyncJob extends Job {
 
     /**
      * The delivery's outcome, waited for no longer than the item's lease (after which it could be claimed again
-     * anyway). A delivery the stopping sync dropped before it began is "not sent", due again at once.
+     * anyway). A delivery the stopping sync dropped before it began is {@link Delivery.NotSent}, due again at once.
      */
     private static Delivery await(Future<Delivery> delivery, Duration lease) {
         try {
@@ -312,7 +295,7 @@ final class SyncJob extends Job {
             LOG.warn("Sending an item failed unexpectedly", e.getCause());
             return new Delivery.RetryLater("unexpected " + e.getCause(), false, null);
         } catch (CancellationException e) {
-            return new Delivery.Unavailable("not sent: the sync stopped", null);
+            return new Delivery.NotSent("not sent: the sync stopped");
         } catch (TimeoutException e) {
             delivery.cancel(true);
             return new Delivery.RetryLater("no outcome within the lease of " + lease.toSeconds() + " s", false, null);

@@ -17,10 +17,14 @@ import java.util.Map;
 
 import javax.imageio.ImageIO;
 
+import org.eclipse.core.runtime.jobs.Job;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
+import org.trackbench.core.capture.CaptureState;
+import org.trackbench.core.capture.CaptureStatus;
 import org.trackbench.core.capture.CaptureUnavailableException;
+import org.trackbench.core.capture.ScreenCapture;
 import org.trackbench.core.capture.ScreenSource;
 import org.trackbench.core.capture.TimeEntry;
 import org.trackbench.core.capture.TrackerState;
@@ -81,10 +85,10 @@ class ScreenCaptureTest {
         TrackerRig rig = new TrackerRig(Map.of("intervalSeconds", 1L));
         TimeEntry entry = rig.tracker.start(null, null, null);
         rig.tracker.pause();
-        Thread.sleep(2_500);
 
+        Await.until("capture is off", WAIT, () -> rig.capture().state() == CaptureState.OFF, () -> rig.capture().toString());
+        assertEquals(0, Job.getJobManager().find(ScreenCapture.JOB_FAMILY).length, "no screenshot is scheduled");
         assertEquals(List.of(), rig.items("screenshot", entry.id().toString()));
-        assertEquals("not capturing", rig.tracker.status().capture());
     }
 
     @Test
@@ -94,16 +98,15 @@ class ScreenCaptureTest {
                 .withBlob(BlobSource.of(new byte[2 * 1024 * 1024]), "image/jpeg"));
         TimeEntry entry = rig.tracker.start(null, null, null);
 
-        Await.until("capture pauses", WAIT, () -> rig.tracker.status().capture().startsWith("capture paused"),
-                () -> rig.tracker.status().toString());
-        assertTrue(rig.tracker.status().capture().contains("1 MiB quota"), rig.tracker.status().capture());
+        Await.until("capture pauses", WAIT, () -> rig.capture().state() == CaptureState.PAUSED, () -> rig.capture().toString());
+        assertTrue(rig.capture().reason().contains("1 MiB quota"), rig.capture().reason());
         assertEquals(TrackerState.RUNNING, rig.tracker.status().state(), "tracking goes on");
         assertEquals(List.of("start"), rig.eventTypes(entry.id().toString()));
 
         rig.store.delete(List.of(backlog.id()));
 
         Await.until("capture resumes", WAIT, () -> !rig.items("screenshot", entry.id().toString()).isEmpty(),
-                () -> rig.tracker.status().toString());
+                () -> rig.capture().toString());
     }
 
     @Test
@@ -118,8 +121,8 @@ class ScreenCaptureTest {
             TimeEntry entry = rig.tracker.start(null, null, null);
 
             Await.until("capture says it is unavailable", WAIT,
-                    () -> rig.tracker.status().capture().equals("capture unavailable: no display (test)"),
-                    () -> rig.tracker.status().toString());
+                    () -> rig.capture().equals(CaptureStatus.off().with(CaptureState.UNAVAILABLE, "no display (test)")),
+                    () -> rig.capture().toString());
             rig.tracker.stop();
 
             assertEquals(List.of("start", "stop"), rig.eventTypes(entry.id().toString()));

@@ -10,6 +10,8 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.trackbench.core.capture.CaptureStatus;
+import org.trackbench.core.capture.ScreenCapture;
 import org.trackbench.core.capture.ScreenSource;
 import org.trackbench.core.capture.TimeTracker;
 import org.trackbench.core.queue.QueueItem;
@@ -39,6 +41,11 @@ final class TrackerRig {
     TimeTracker restart() {
         tracker = configurations.configure("org.trackbench.tracker", Map.of(), TimeTracker.class);
         return tracker;
+    }
+
+    /** Capture's status, from the capture service the registry holds now (a new configuration restarts it). */
+    CaptureStatus capture() {
+        return configurations.await(ScreenCapture.class, "").status();
     }
 
     /** Runs {@code work} with the tracker component disabled, as when it failed to start. */

@@ -53,7 +53,7 @@ class ItemExportTest {
     @BeforeEach
     void seedQueue() throws IOException {
         store = queues.configure(queues.newDirectory("export"), 1024 * 1024);
-        QueueItem rejected = store.enqueue(EnqueueRequest.of("time_entry_event", "{\"type\":\"stop\"}"));
+        QueueItem rejected = store.enqueue(EnqueueRequest.of("time_entry_event", "{\"type\":\"stop\",\"at\":\"2026-11-30T09:00:00Z\"}"));
         store.claim(1, Duration.ofMinutes(5));
         store.markFailed(rejected.id(), "422 invalid_event: \"at\" is missing, see the docs");
         failed = store.find(rejected.id()).orElseThrow();
@@ -77,7 +77,7 @@ class ItemExportTest {
         assertEquals("failed", rows.get(0).get("status"));
         assertEquals(failed.lastError(), rows.get(0).get("lastError"));
         assertEquals(failed.idempotencyKey().toString(), rows.get(0).get("idempotencyKey"));
-        assertEquals("{\"type\":\"stop\"}", rows.get(0).get("payload"));
+        assertEquals("{\"type\":\"stop\",\"at\":\"2026-11-30T09:00:00Z\"}", rows.get(0).get("payload"));
         assertEquals("{\"text\":\"note 2499\"}", rows.get(2_501).get("payload"));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(csv)));
     }

@@ -80,8 +80,8 @@ class ConsoleCommandsTest {
     @Test
     void showNamesTheFailedItemThatHoldsABlockedOne() {
         String entry = UUID.randomUUID().toString();
-        QueueItem start = rig.store.enqueue(EnqueueRequest.of("time_entry_event", "{\"type\":\"start\"}").inGroup(entry, true));
-        QueueItem stop = rig.store.enqueue(EnqueueRequest.of("time_entry_event", "{\"type\":\"stop\"}").inGroup(entry, true));
+        QueueItem start = rig.store.enqueue(EnqueueRequest.of("time_entry_event", "{\"type\":\"start\",\"at\":\"2026-11-30T09:00:00Z\"}").inGroup(entry, true));
+        QueueItem stop = rig.store.enqueue(EnqueueRequest.of("time_entry_event", "{\"type\":\"stop\",\"at\":\"2026-11-30T09:00:00Z\"}").inGroup(entry, true));
         failed(start);
 
         String shown = queue.show(String.valueOf(stop.id()));

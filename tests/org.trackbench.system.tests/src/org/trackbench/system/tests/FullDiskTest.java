@@ -71,11 +71,11 @@ class FullDiskTest {
             disk.fill();
             Await.until("the status says the disk is full", WAIT, () -> status(console).contains("is full"),
                     () -> status(console));
+            // Capture looks at its next interval, a second at most.
+            Await.until("capture pauses", WAIT, () -> status(console).contains("capture paused: the disk holding the queue"),
+                    () -> status(console));
             String full = status(console);
             assertTrue(full.contains(disk.root().resolve("queue").toString()), "names the disk's directory:\n" + full);
-            assertTrue(full.contains("capture paused: the disk holding the queue"), full);
-            // What a failed screenshot gave back is taken as well, so that nothing fits.
-            disk.fill();
             String refused = console.run("trackbench:pause");
             assertTrue(refused.startsWith("error: Nothing was stored: the disk holding the queue"), refused);
             assertEquals(1, refused.strip().lines().count(), "one line, no stack trace:\n" + refused);

@@ -34,7 +34,7 @@ class DashboardTest {
     void seedFailures() {
         store = queues.configure(queues.newDirectory("dashboard"), 1024 * 1024);
         for (int i = 0; i < 3; i++) {
-            store.enqueue(EnqueueRequest.of("time_entry_event", "{\"type\":\"stop\"}"));
+            store.enqueue(EnqueueRequest.of("time_entry_event", "{\"type\":\"stop\",\"at\":\"2026-11-30T09:00:00Z\"}"));
         }
         store.enqueue(EnqueueRequest.of("note", "{\"text\":\"still pending\"}"));
         List<Long> claimed = store.claim(3, Duration.ofMinutes(5)).stream().map(QueueItem::id).toList();

@@ -66,11 +66,11 @@ class ItemDetailsTest {
         SyncService sync = new Configurations().await(SyncService.class, "");
         sync.pause();
         try (PartHarness ui = new PartHarness()) {
-            QueueItem start = store.enqueue(EnqueueRequest.of("time_entry_event", "{\"type\":\"start\"}").inGroup("entry-9", true));
+            QueueItem start = store.enqueue(EnqueueRequest.of("time_entry_event", "{\"type\":\"start\",\"at\":\"2026-11-30T09:00:00Z\"}").inGroup("entry-9", true));
             assertTrue(store.claim(10, Duration.ofMinutes(5)).stream().anyMatch(item -> item.id() == start.id()));
             store.markFailed(start.id(), "409 entry_conflict");
             QueueItem stop = store.enqueue(EnqueueRequest.of("time_entry_event",
-                    "{\"type\":\"stop\",\"sessionToken\":\"s-123\"}").inGroup("entry-9", true));
+                    "{\"type\":\"stop\",\"at\":\"2026-11-30T10:00:00Z\",\"sessionToken\":\"s-123\"}").inGroup("entry-9", true));
 
             ui.context.set(IServiceConstants.ACTIVE_SELECTION, List.of(stop));
             ui.make(ItemDetailsPart.class);

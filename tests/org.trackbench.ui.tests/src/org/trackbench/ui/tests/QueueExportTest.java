@@ -45,7 +45,7 @@ class QueueExportTest {
     @BeforeEach
     void seedQueue() throws IOException {
         store = queues.configure(queues.newDirectory("queue-export"), 1024 * 1024);
-        QueueItem rejected = store.enqueue(EnqueueRequest.of("time_entry_event", "{\"type\":\"stop\"}"));
+        QueueItem rejected = store.enqueue(EnqueueRequest.of("time_entry_event", "{\"type\":\"stop\",\"at\":\"2026-11-30T09:00:00Z\"}"));
         store.claim(1, Duration.ofMinutes(5));
         store.markFailed(rejected.id(), "422 invalid_event: \"at\" is missing, see the docs");
         failed = store.find(rejected.id()).orElseThrow();
@@ -78,7 +78,7 @@ class QueueExportTest {
             assertEquals(Long.toString(failed.id()), first.get("id"));
             assertEquals("failed", first.get("status"));
             assertEquals(failed.lastError(), first.get("lastError"), "quotes and commas survive");
-            assertEquals("{\"type\":\"stop\"}", first.get("payload"));
+            assertEquals("{\"type\":\"stop\",\"at\":\"2026-11-30T09:00:00Z\"}", first.get("payload"));
             assertEquals(failed.idempotencyKey().toString(), first.get("idempotencyKey"));
             assertEquals("{\"text\":\"note 1202\"}", rows.get(1_203).get("payload"));
         }

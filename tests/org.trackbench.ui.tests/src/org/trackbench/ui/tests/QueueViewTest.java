@@ -41,7 +41,7 @@ class QueueViewTest {
     @BeforeEach
     void seedQueue() {
         store = queues.configure(queues.newDirectory("queue-view"), 1024 * 1024);
-        QueueItem rejected = store.enqueue(EnqueueRequest.of("time_entry_event", "{\"type\":\"stop\"}"));
+        QueueItem rejected = store.enqueue(EnqueueRequest.of("time_entry_event", "{\"type\":\"stop\",\"at\":\"2026-11-30T09:00:00Z\"}"));
         assertEquals(List.of(rejected.id()), store.claim(1, Duration.ofMinutes(5)).stream().map(QueueItem::id).toList());
         store.markFailed(rejected.id(), "422 invalid_event: at is missing");
         failed = store.find(rejected.id()).orElseThrow();
@@ -93,10 +93,10 @@ class QueueViewTest {
     void aBlockedItemNamesTheFailedItemThatHoldsIt() {
         try (PartHarness ui = new PartHarness()) {
             Table table = openView(ui);
-            QueueItem start = store.enqueue(EnqueueRequest.of("time_entry_event", "{\"type\":\"start\"}").inGroup("entry-7", true));
+            QueueItem start = store.enqueue(EnqueueRequest.of("time_entry_event", "{\"type\":\"start\",\"at\":\"2026-11-30T09:00:00Z\"}").inGroup("entry-7", true));
             assertTrue(store.claim(10, Duration.ofMinutes(5)).stream().anyMatch(item -> item.id() == start.id()));
             store.markFailed(start.id(), "409 entry_conflict");
-            QueueItem stop = store.enqueue(EnqueueRequest.of("time_entry_event", "{\"type\":\"stop\"}").inGroup("entry-7", true));
+            QueueItem stop = store.enqueue(EnqueueRequest.of("time_entry_event", "{\"type\":\"stop\",\"at\":\"2026-11-30T09:00:00Z\"}").inGroup("entry-7", true));
             assertEquals(ItemStatus.BLOCKED, stop.status());
 
             ui.until("the blocked stop names the failed start", () -> table.getItemCount() == 6

@@ -11,6 +11,7 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Label;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.trackbench.core.capture.ScreenCapture;
 import org.trackbench.core.capture.ScreenSource;
 import org.trackbench.core.capture.TimeTracker;
 import org.trackbench.core.capture.TrackerState;
@@ -86,7 +87,7 @@ class TrackerViewTest {
             ui.fire(button(ui, "Start"), SWT.Selection);
 
             ui.until("the thumbnail shows", () -> thumbnail.getImage() != null, () -> "capture: "
-                    + tracker.status().capture() + ", queued: " + store.query(QueueQuery.all(10)).items().stream()
+                    + configurations.await(ScreenCapture.class, "").status() + ", queued: " + store.query(QueueQuery.all(10)).items().stream()
                             .map(item -> item.entityType() + " " + item.status().label() + " " + item.blobSize()).toList());
             Rectangle size = thumbnail.getImage().getBounds();
             assertTrue(size.width <= 240 && size.height <= 150 && (size.width == 240 || size.height == 150),

@@ -133,15 +133,47 @@ final class DeliveryTransitions {
     }
 
     static void reschedule(Connection connection, long id, AttemptOutcome outcome) throws SQLException {
+        backToPending(connection, id, outcome, false);
+    }
+
+    /** As {@link #reschedule}, spending nothing, marked as waiting for a handler of its type. */
+    static void awaitHandler(Connection connection, long id, Instant retryAt, String reason) throws SQLException {
+        backToPending(connection, id, new AttemptOutcome(retryAt, reason, false), true);
+    }
+
+    private static void backToPending(Connection connection, long id, AttemptOutcome outcome, boolean awaitsHandler)
+            throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE TB_QUEUE_ITEM SET STATUS = 'pending',"
-                + " LEASE_UNTIL = NULL, NEXT_ATTEMPT_AT = ?, LAST_ERROR = ?, ATTEMPTS = ATTEMPTS + ?"
+                + " LEASE_UNTIL = NULL, NEXT_ATTEMPT_AT = ?, LAST_ERROR = ?, ATTEMPTS = ATTEMPTS + ?, AWAITS_HANDLER = ?"
                 + " WHERE ID = ? AND STATUS = 'in_flight'")) {
             update.setLong(1, outcome.nextAttemptAt().toEpochMilli());
             update.setString(2, ItemRows.truncateError(outcome.error()));
             update.setInt(3, outcome.countsAsAttempt() ? 1 : 0);
-            update.setLong(4, id);
+            update.setBoolean(4, awaitsHandler);
+            update.setLong(5, id);
             requireInFlight(connection, id, update.executeUpdate(), "rescheduled");
         }
+    }
+
+    /** Makes the items waiting for a handler of {@code entityType} due {@code now}; returns their ids. */
+    static List<Long> releaseAwaitingHandler(Connection connection, String entityType, Instant now) throws SQLException {
+        List<Long> released = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT ID FROM TB_QUEUE_ITEM"
+                + " WHERE AWAITS_HANDLER AND ENTITY_TYPE = ? AND STATUS = 'pending' ORDER BY ID")) {
+            query.setString(1, entityType);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    released.add(rows.getLong(1));
+                }
+            }
+        }
+        try (PreparedStatement update = connection.prepareStatement("UPDATE TB_QUEUE_ITEM SET NEXT_ATTEMPT_AT = ?,"
+                + " AWAITS_HANDLER = FALSE WHERE AWAITS_HANDLER AND ENTITY_TYPE = ? AND STATUS = 'pending'")) {
+            update.setLong(1, now.toEpochMilli());
+            update.setString(2, entityType);
+            update.executeUpdate();
+        }
+        return released;
     }
 
     /** Returns the ids of the followers it blocked. */

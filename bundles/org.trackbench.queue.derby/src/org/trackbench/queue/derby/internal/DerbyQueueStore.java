@@ -28,6 +28,7 @@ import org.osgi.service.event.EventAdmin;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.trackbench.core.handler.EntityHandler;
 import org.trackbench.core.queue.AttemptOutcome;
 import org.trackbench.core.queue.EnqueueRequest;
 import org.trackbench.core.queue.FailureGroup;
@@ -65,6 +66,7 @@ public final class DerbyQueueStore implements QueueStore {
     private final ItemWriter writer;
     private final BlockingOrder blocking = new BlockingOrder();
     private final RetentionHolds holds = new RetentionHolds();
+    private final PayloadCheckers checkers = new PayloadCheckers();
     private final Clock clock;
 
     @Activate
@@ -85,8 +87,8 @@ public final class DerbyQueueStore implements QueueStore {
             throw e;
         }
         this.cipher = new BlobCipher(keys);
-        this.writer = new ItemWriter(options.maxBlobBytes(), database.transaction(ItemWriter::highestStoredId), cipher);
-        List<Long> released = database.transaction(DeliveryTransitions::releaseOrphanedLeases);
+        this.writer = new ItemWriter(options.maxBlobBytes(), database.read(ItemWriter::highestStoredId), cipher);
+        List<Long> released = database.write(DeliveryTransitions::releaseOrphanedLeases);
         if (!released.isEmpty()) {
             LOG.info("Returned {} items left in flight by an earlier run to pending", released.size());
             events.changed(released, ItemStatus.PENDING);
@@ -103,6 +105,15 @@ public final class DerbyQueueStore implements QueueStore {
         holds.remove(hold);
     }
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addHandler(EntityHandler handler) {
+        checkers.add(handler);
+    }
+
+    void removeHandler(EntityHandler handler) {
+        checkers.remove(handler);
+    }
+
     /** Derby keeps milliseconds; every instant the store hands out is already at that precision. */
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -117,7 +128,8 @@ public final class DerbyQueueStore implements QueueStore {
     @Override
     public QueueItem enqueue(EnqueueRequest request) {
         validator.validate(request);
-        Supplier<QueueItem> insert = () -> database.transaction(connection -> writer.insert(connection, request, now()));
+        checkers.check(request);
+        Supplier<QueueItem> insert = () -> database.write(connection -> writer.insert(connection, request, now()));
         QueueItem item = request.orderingGroup() == null ? insert.get() : blocking.join(insert);
         events.enqueued(item);
         return item;
@@ -126,14 +138,14 @@ public final class DerbyQueueStore implements QueueStore {
     @Override
     public List<QueueItem> claim(int max, Duration lease) {
         List<QueueItem> claimed = database
-                .transaction(connection -> DeliveryTransitions.claim(connection, max, lease, now()));
+                .write(connection -> DeliveryTransitions.claim(connection, max, lease, now()));
         events.changed(claimed.stream().map(QueueItem::id).toList(), ItemStatus.IN_FLIGHT);
         return claimed;
     }
 
     @Override
     public void markSent(long id) {
-        database.transaction(connection -> {
+        database.write(connection -> {
             DeliveryTransitions.markSent(connection, id);
             return null;
         });
@@ -145,7 +157,7 @@ public final class DerbyQueueStore implements QueueStore {
         if (outcome == null) {
             throw new IllegalArgumentException("outcome is null; expected the next attempt time and the error");
         }
-        database.transaction(connection -> {
+        database.write(connection -> {
             DeliveryTransitions.reschedule(connection, id, outcome);
             return null;
         });
@@ -153,16 +165,36 @@ public final class DerbyQueueStore implements QueueStore {
     }
 
     @Override
+    public void awaitHandler(long id, Instant retryAt, String reason) {
+        if (retryAt == null) {
+            throw new IllegalArgumentException("retryAt is null; expected when to look for a handler again");
+        }
+        database.write(connection -> {
+            DeliveryTransitions.awaitHandler(connection, id, retryAt, reason);
+            return null;
+        });
+        events.changed(List.of(id), ItemStatus.PENDING);
+    }
+
+    @Override
+    public int releaseAwaitingHandler(String entityType) {
+        List<Long> released = database.write(
+                connection -> DeliveryTransitions.releaseAwaitingHandler(connection, entityType, now()));
+        events.changed(released, ItemStatus.PENDING);
+        return released.size();
+    }
+
+    @Override
     public void markFailed(long id, String reason) {
         List<Long> blocked = blocking.change(
-                () -> database.transaction(connection -> DeliveryTransitions.markFailed(connection, id, reason)));
+                () -> database.write(connection -> DeliveryTransitions.markFailed(connection, id, reason)));
         events.changed(List.of(id), ItemStatus.FAILED);
         events.changed(blocked, ItemStatus.BLOCKED);
     }
 
     @Override
     public Optional<QueueItem> find(long id) {
-        return database.transaction(connection -> ItemRows.find(connection, id));
+        return database.read(connection -> ItemRows.find(connection, id));
     }
 
     @Override
@@ -225,7 +257,7 @@ public final class DerbyQueueStore implements QueueStore {
         if (query == null) {
             throw new IllegalArgumentException("query is null; expected a QueueQuery such as QueueQuery.all(100)");
         }
-        return database.transaction(connection -> ItemQueries.page(connection, query));
+        return database.read(connection -> ItemQueries.page(connection, query));
     }
 
     @Override
@@ -233,22 +265,22 @@ public final class DerbyQueueStore implements QueueStore {
         if (query == null) {
             throw new IllegalArgumentException("query is null; expected a QueueQuery such as QueueQuery.all(1)");
         }
-        return database.transaction(connection -> ItemQueries.count(connection, query));
+        return database.read(connection -> ItemQueries.count(connection, query));
     }
 
     @Override
     public Optional<QueueItem> holder(long id) {
-        return database.transaction(connection -> ItemQueries.holder(connection, id));
+        return database.read(connection -> ItemQueries.holder(connection, id));
     }
 
     @Override
     public Map<ItemStatus, Long> countByStatus() {
-        return database.transaction(ItemQueries::countByStatus);
+        return database.read(ItemQueries::countByStatus);
     }
 
     @Override
     public Optional<Instant> earliestNextAttempt() {
-        return database.transaction(DeliveryTransitions::nextClaimable);
+        return database.read(DeliveryTransitions::nextClaimable);
     }
 
     @Override
@@ -258,20 +290,20 @@ public final class DerbyQueueStore implements QueueStore {
 
     @Override
     public long unsentBlobBytes() {
-        return database.transaction(ItemQueries::unsentBlobBytes);
+        return database.read(ItemQueries::unsentBlobBytes);
     }
 
     @Override
     public int retry(Collection<Long> ids) {
         List<Long> retried = blocking.change(
-                () -> database.transaction(connection -> AdminOperations.retry(connection, List.copyOf(ids), now())));
+                () -> database.write(connection -> AdminOperations.retry(connection, List.copyOf(ids), now())));
         events.changed(retried, ItemStatus.PENDING);
         return retried.size();
     }
 
     @Override
     public int retryAllFailed() {
-        List<Long> retried = blocking.change(() -> database.transaction(
+        List<Long> retried = blocking.change(() -> database.write(
                 connection -> AdminOperations.retry(connection, AdminOperations.failedIds(connection), now())));
         events.changed(retried, ItemStatus.PENDING);
         return retried.size();
@@ -279,12 +311,12 @@ public final class DerbyQueueStore implements QueueStore {
 
     @Override
     public List<FailureGroup> failureGroups() {
-        return database.transaction(ItemQueries::failureGroups);
+        return database.read(ItemQueries::failureGroups);
     }
 
     @Override
     public int retryFailed(String reason) {
-        List<Long> retried = blocking.change(() -> database.transaction(
+        List<Long> retried = blocking.change(() -> database.write(
                 connection -> AdminOperations.retry(connection, AdminOperations.failedIds(connection, reason), now())));
         events.changed(retried, ItemStatus.PENDING);
         return retried.size();
@@ -293,7 +325,7 @@ public final class DerbyQueueStore implements QueueStore {
     @Override
     public int deleteFailed(String reason) {
         Map<String, String> held = holds.groups();
-        int deleted = blocking.change(() -> database.transaction(connection -> AdminOperations.delete(connection,
+        int deleted = blocking.change(() -> database.write(connection -> AdminOperations.delete(connection,
                 AdminOperations.withoutHeld(connection, AdminOperations.failedIds(connection, reason), held))));
         events.removed(deleted);
         return deleted;
@@ -302,7 +334,7 @@ public final class DerbyQueueStore implements QueueStore {
     @Override
     public int delete(Collection<Long> ids) {
         Map<String, String> held = holds.groups();
-        int deleted = blocking.change(() -> database.transaction(connection -> {
+        int deleted = blocking.change(() -> database.write(connection -> {
             AdminOperations.refuseHeld(connection, ids, held);
             return AdminOperations.delete(connection, List.copyOf(ids));
         }));
@@ -316,7 +348,7 @@ public final class DerbyQueueStore implements QueueStore {
             throw new IllegalArgumentException("age " + age + " is not accepted; expected zero or a positive duration");
         }
         Set<String> held = holds.groups().keySet();
-        int purged = database.transaction(connection -> AdminOperations.purgeSent(connection, now().minus(age), held));
+        int purged = database.write(connection -> AdminOperations.purgeSent(connection, now().minus(age), held));
         events.removed(purged);
         return purged;
     }

@@ -34,7 +34,9 @@ import org.trackbench.core.queue.StorageShortage;
  *
  * <p>A full disk is a state, not a crash: Derby refuses writes from then on (it makes the database read-only once it
  * could not write its log) and only a new boot takes writes again. So the database tells its listener, keeps
- * answering reads, and boots itself again once there is room, found by the next call or by a check every few seconds.
+ * answering reads, refuses writes at once (a write Derby might still squeeze into a page it holds would make the
+ * state depend on luck), and boots itself again once there is room, found by the next call or by a check every few
+ * seconds.
  */
 final class QueueDatabase implements AutoCloseable {
 
@@ -66,6 +68,8 @@ final class QueueDatabase implements AutoCloseable {
     /** Transactions share it; a new boot after a full disk takes it alone. */
     private final ReadWriteLock boot = new ReentrantReadWriteLock();
     private volatile StorageShortage shortage;
+    /** What first said the disk was full: the cause of every refusal until there is room. */
+    private Throwable fullCause;
     private ScheduledExecutorService roomCheck;
 
     private QueueDatabase(Path directory, Consumer<Optional<StorageShortage>> storageListener) {
@@ -164,19 +168,39 @@ final class QueueDatabase implements AutoCloseable {
         return once(connection, SchemaMigrator::migrate);
     }
 
+    /** Runs {@code work}, which only reads, in one transaction; it answers while the disk is full. */
+    <T> T read(SqlWork<T> work) {
+        return transaction(work);
+    }
+
     /**
      * Runs {@code work} in one transaction: committed durably if it returns, rolled back if it throws.
      *
      * @throws StorageFullException when the disk is full; nothing was changed then
      */
-    <T> T transaction(SqlWork<T> work) {
+    <T> T write(SqlWork<T> work) {
+        reopenIfRoom();
+        StorageFullException refused = refusal();
+        if (refused != null) {
+            throw refused;
+        }
+        return transaction(work);
+    }
+
+    /** While the disk is full: the refusal of a write, with the room measured now; {@code null} otherwise. */
+    private synchronized StorageFullException refusal() {
+        return shortage == null ? null : new StorageFullException(diskFull(fullCause), fullCause);
+    }
+
+    private <T> T transaction(SqlWork<T> work) {
         reopenIfRoom();
         boot.readLock().lock();
         try {
             return retryingConflicts(work);
         } catch (QueueException e) {
             if (space.ranOut(e)) {
-                throw new StorageFullException(diskFull(), e.getCause() == null ? e : e.getCause());
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                throw new StorageFullException(diskFull(cause), cause);
             }
             throw e;
         } finally {
@@ -215,10 +239,11 @@ final class QueueDatabase implements AutoCloseable {
     }
 
     /** Records the full disk, the first time with a warning and a check for room every few seconds. */
-    private synchronized StorageShortage diskFull() {
+    private synchronized StorageShortage diskFull(Throwable cause) {
         StorageShortage known = shortage;
         shortage = space.shortage(known == null ? Clock.systemUTC().instant() : known.since());
         if (known == null) {
+            fullCause = cause;
             LOG.warn("Queue database: {}. Everything stored is kept; writes are refused until there is room.",
                     shortage.describe());
             roomCheck = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -249,6 +274,7 @@ final class QueueDatabase implements AutoCloseable {
                 closeIdleConnections();
                 shutdown();
                 shortage = null;
+                fullCause = null;
                 roomCheck.shutdown();
                 roomCheck = null;
             }

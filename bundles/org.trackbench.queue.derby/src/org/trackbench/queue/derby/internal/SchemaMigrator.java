@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  */
 final class SchemaMigrator {
 
-    static final List<String> SCRIPTS = List.of("db/V1__queue.sql", "db/V2__blob_content_type.sql", "db/V3__encrypted_blobs.sql");
+    static final List<String> SCRIPTS = List.of("db/V1__queue.sql", "db/V2__blob_content_type.sql",
+            "db/V3__encrypted_blobs.sql", "db/V4__awaits_handler.sql");
     static final int CURRENT_VERSION = SCRIPTS.size();
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);

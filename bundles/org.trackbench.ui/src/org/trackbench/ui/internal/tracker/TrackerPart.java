@@ -22,6 +22,8 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.osgi.service.event.Event;
+import org.trackbench.core.capture.CaptureStatus;
+import org.trackbench.core.capture.ScreenCapture;
 import org.trackbench.core.capture.TimeEntry;
 import org.trackbench.core.capture.TimeTracker;
 import org.trackbench.core.capture.TrackerEvents;
@@ -59,6 +61,7 @@ public final class TrackerPart {
     private UISynchronize ui;
 
     private volatile TimeTracker tracker;
+    private volatile ScreenCapture screenCapture;
     private volatile QueueStore store;
     private Text description;
     private Text project;
@@ -76,9 +79,11 @@ public final class TrackerPart {
     /** One job, so reads cannot overtake each other: scheduled while it runs, it runs once more afterwards. */
     private final Job refreshJob = Job.create("Reading the tracker", monitor -> {
         TimeTracker current = tracker;
+        ScreenCapture currentCapture = screenCapture;
         if (current != null) {
             TrackerStatus status = current.status();
-            ui.asyncExec(() -> show(status));
+            CaptureStatus captureStatus = currentCapture == null ? null : currentCapture.status();
+            ui.asyncExec(() -> show(status, captureStatus));
         }
     });
 
@@ -118,6 +123,15 @@ public final class TrackerPart {
         refresh();
     }
 
+    /** Screenshot capture, again whenever it restarts; {@code null} while it is down. */
+    @Inject
+    void setScreenCapture(@Optional @Service ScreenCapture newCapture) {
+        screenCapture = newCapture;
+        if (start != null) {
+            refresh();
+        }
+    }
+
     @Inject
     void setStore(@Optional @Service QueueStore newStore) {
         store = newStore;
@@ -142,7 +156,7 @@ public final class TrackerPart {
         refreshJob.schedule();
     }
 
-    private void show(TrackerStatus status) {
+    private void show(TrackerStatus status, CaptureStatus captureStatus) {
         if (start.isDisposed()) {
             return;
         }
@@ -158,7 +172,7 @@ public final class TrackerPart {
             project.setText(orEmpty(entry.project()));
             task.setText(orEmpty(entry.task()));
         });
-        String captureText = status.capture() == null ? "" : "Capture: " + status.capture();
+        String captureText = captureStatus == null ? "" : "Capture: " + captureStatus.describe();
         if (!captureText.equals(capture.getText())) {
             capture.setText(captureText);
             capture.requestLayout();

@@ -21,6 +21,7 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -35,10 +36,13 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
+import org.trackbench.core.handler.EntityHandler;
+import org.trackbench.core.handler.OutboundRequest;
 import org.trackbench.core.queue.EnqueueRequest;
 import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueEvents;
 import org.trackbench.core.queue.QueueItem;
+import org.trackbench.core.queue.QueueQuery;
 import org.trackbench.core.queue.QueueStore;
 import org.trackbench.core.queue.RetentionHold;
 import org.trackbench.testing.Await;
@@ -78,9 +82,50 @@ class DerbyQueueStoreTest extends QueueStoreContractTest {
     }
 
     @Test
+    void aPayloadTheHandlerOfItsTypeRefusesIsNotStored() {
+        EntityHandler checking = new EntityHandler() {
+            @Override
+            public String entityType() {
+                return "checked";
+            }
+
+            @Override
+            public void validate(String payloadJson) {
+                if (!payloadJson.contains("\"level\"")) {
+                    throw new IllegalArgumentException("checked level is missing; expected {\"level\":1..5}");
+                }
+            }
+
+            @Override
+            public OutboundRequest request(QueueItem item) {
+                return OutboundRequest.postJson("/api/v1/checked");
+            }
+
+            @Override
+            public String summary(QueueItem item) {
+                return "checked";
+            }
+        };
+        ServiceRegistration<EntityHandler> registration = fixture.context().registerService(EntityHandler.class, checking,
+                new Hashtable<>(Map.of(EntityHandler.ENTITY_TYPE, "checked")));
+        try {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> store.enqueue(EnqueueRequest.of("checked", "{\"lvl\":3}")));
+            assertEquals("checked level is missing; expected {\"level\":1..5}", refused.getMessage());
+            assertEquals(0, store.count(QueueQuery.all(1).withEntityTypes(Set.of("checked"))), "nothing is stored");
+            store.enqueue(EnqueueRequest.of("checked", "{\"level\":3}"));
+        } finally {
+            registration.unregister();
+        }
+        store.enqueue(EnqueueRequest.of("checked", "{\"lvl\":3}"));
+        assertEquals(2, store.count(QueueQuery.all(1).withEntityTypes(Set.of("checked"))),
+                "without a handler the item is stored as it is, to wait for one");
+    }
+
+    @Test
     void aHeldGroupKeepsItsItemsThroughPurgeAndDelete() throws InterruptedException {
         String entry = "2b1f0d2e-5c3a-4f0e-9a8b-7c6d5e4f3a2b";
-        QueueItem start = store.enqueue(EnqueueRequest.of("time_entry_event", "{\"type\":\"start\"}").inGroup(entry, true));
+        QueueItem start = store.enqueue(EnqueueRequest.of("time_entry_event", "{\"type\":\"start\",\"at\":\"2026-11-30T09:00:00Z\"}").inGroup(entry, true));
         QueueItem other = store.enqueue(EnqueueRequest.of("note", "{\"text\":\"not held\"}"));
         store.claim(10, LEASE);
         store.markSent(start.id());

@@ -55,7 +55,7 @@ class EncryptionAtRestTest {
         byte[] image = randomImage();
         String marker = "payload-in-clear-" + UUID.randomUUID();
 
-        QueueItem item = store.enqueue(EnqueueRequest.of("screenshot", "{\"note\":\"" + marker + "\"}")
+        QueueItem item = store.enqueue(EnqueueRequest.of("screenshot", "{\"capturedAt\":\"2026-11-30T09:00:00Z\",\"note\":\"" + marker + "\"}")
                 .withBlob(BlobSource.of(image), "image/png"));
 
         assertEquals(image.length, item.blobSize());
@@ -94,7 +94,7 @@ class EncryptionAtRestTest {
         Path directory = fixture.newDirectory("unreadable");
         QueueStore store = fixture.configure(directory, MAX_BLOB);
         byte[] image = randomImage();
-        QueueItem item = store.enqueue(EnqueueRequest.of("screenshot", "{}").withBlob(BlobSource.of(image), "image/png"));
+        QueueItem item = store.enqueue(EnqueueRequest.of("screenshot", "{\"capturedAt\":\"2026-11-30T09:00:00Z\"}").withBlob(BlobSource.of(image), "image/png"));
 
         useSecureStorage(fixture.newDirectory("other-keys").toString());
         QueueStore withoutKey = fixture.configure(directory, MAX_BLOB);

@@ -64,7 +64,7 @@ class FullDiskTest {
         disk = SmallDisk.mount(fixture.newDirectory("small-disk"), DISK_MEGABYTES);
         QueueStore store = fixture.configure(disk.root().resolve("queue"), 4L * 1024 * 1024);
         BlockingQueue<Event> storageEvents = listen();
-        QueueItem start = store.enqueue(EnqueueRequest.of("time_entry_event", "{\"type\":\"start\"}").inGroup("e1", true));
+        QueueItem start = store.enqueue(EnqueueRequest.of("time_entry_event", "{\"type\":\"start\",\"at\":\"2026-11-30T09:00:00Z\"}").inGroup("e1", true));
         QueueItem screenshot = store.enqueue(screenshot());
         store.markSent(store.claim(1, Duration.ofMinutes(1)).get(0).id());
 
@@ -85,11 +85,10 @@ class FullDiskTest {
         assertNotNull(full, "the full disk is announced");
         assertTrue(full.getProperty(QueueEvents.SHORTAGE) instanceof StorageShortage, full.toString());
 
-        // A rolled-back screenshot leaves its pages free, where a small record still fits: take them too.
-        disk.fill();
         StorageFullException again = assertThrows(StorageFullException.class,
                 () -> store.enqueue(EnqueueRequest.of("note", "{\"text\":\"later\"}")));
         assertTrue(again.getMessage().startsWith("Nothing was stored: the disk holding the queue"), again.getMessage());
+        assertNotNull(again.getCause(), "the refusal keeps what said the disk was full");
         assertTrue(store.find(start.id()).isPresent() && store.find(screenshot.id()).isPresent(), "reads still answer");
 
         disk.free();

@@ -58,7 +58,7 @@ public abstract class QueueStoreContractTest {
     // --- given/when helpers -----------------------------------------------------------------------
 
     protected QueueItem givenEvent(String group, String type) {
-        return store().enqueue(EnqueueRequest.of("time_entry_event", "{\"type\":\"" + type + "\"}").inGroup(group, true));
+        return store().enqueue(EnqueueRequest.of("time_entry_event", "{\"type\":\"" + type + "\",\"at\":\"2026-11-30T09:00:00Z\"}").inGroup(group, true));
     }
 
     protected QueueItem givenScreenshot(String group, byte[] image) {
@@ -164,6 +164,25 @@ public abstract class QueueStoreContractTest {
 
         assertEquals(1, reread(item).attempts());
         assertEquals(List.of(item.id()), claimIds(10));
+    }
+
+    @Test
+    void anItemWaitingForAHandlerIsDueAtOnceWhenOneForItsTypeArrives() {
+        QueueItem note = store().enqueue(EnqueueRequest.of("note", "{\"text\":\"waits\"}"));
+        QueueItem activity = store().enqueue(EnqueueRequest.of("activity", "{\"level\":1}"));
+        claimIds(2);
+        Instant inAnHour = Instant.now().plus(Duration.ofHours(1));
+        store().awaitHandler(note.id(), inAnHour, "no handler installed for entity type note");
+        store().awaitHandler(activity.id(), inAnHour, "no handler installed for entity type activity");
+
+        assertEquals(0, reread(note).attempts(), "waiting spends nothing");
+        assertEquals(List.of(), claimIds(10), "not due before a handler arrives");
+        assertEquals(0, store().releaseAwaitingHandler("screenshot"), "no item of that type waits");
+        assertEquals(1, store().releaseAwaitingHandler("note"));
+
+        assertEquals(List.of(note.id()), claimIds(10), "only the items of the handler's type are released");
+        store().reschedule(note.id(), retryLater("HTTP 503", false));
+        assertEquals(0, store().releaseAwaitingHandler("note"), "another outcome ends the wait");
     }
 
     @Test
@@ -511,7 +530,7 @@ public abstract class QueueStoreContractTest {
         QueueStore big = withMaxBlobBytes(64L * 1024 * 1024);
         MessageDigest written = sha256();
 
-        QueueItem item = big.enqueue(EnqueueRequest.of("screenshot", "{}").inGroup("entry-1", false)
+        QueueItem item = big.enqueue(EnqueueRequest.of("screenshot", "{\"capturedAt\":\"2026-11-30T09:00:00Z\"}").inGroup("entry-1", false)
                 .withBlob(() -> new DigestInputStream(new GeneratedStream(size), written), "image/png"));
 
         assertEquals(size, item.blobSize());
@@ -553,7 +572,7 @@ public abstract class QueueStoreContractTest {
         small.enqueue(EnqueueRequest.of("note", "{}"));
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> small.enqueue(EnqueueRequest
-                .of("screenshot", "{}").withBlob(BlobSource.of(new byte[1025]), "image/jpeg")));
+                .of("screenshot", "{\"capturedAt\":\"2026-11-30T09:00:00Z\"}").withBlob(BlobSource.of(new byte[1025]), "image/jpeg")));
 
         assertTrue(e.getMessage().contains("maxBlobBytes = 1024"), e.getMessage());
         assertEquals(1, small.countByStatus().values().stream().mapToLong(Long::longValue).sum());
@@ -563,7 +582,7 @@ public abstract class QueueStoreContractTest {
     @Test
     void blobNeedsAMediaType() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> store().enqueue(EnqueueRequest.of("screenshot", "{}").withBlob(BlobSource.of(new byte[1]), null)));
+                () -> store().enqueue(EnqueueRequest.of("screenshot", "{\"capturedAt\":\"2026-11-30T09:00:00Z\"}").withBlob(BlobSource.of(new byte[1]), null)));
         assertTrue(e.getMessage().contains("blobContentType"), e.getMessage());
     }
 
@@ -589,7 +608,7 @@ public abstract class QueueStoreContractTest {
     void unreadableBlobSourceKeepsItsCause() {
         IOException cause = new IOException("screen source vanished");
         QueueException e = assertThrows(QueueException.class, () -> store().enqueue(
-                EnqueueRequest.of("screenshot", "{}").withBlob(() -> { throw cause; }, "image/png")));
+                EnqueueRequest.of("screenshot", "{\"capturedAt\":\"2026-11-30T09:00:00Z\"}").withBlob(() -> { throw cause; }, "image/png")));
         assertEquals(cause, e.getCause());
         assertEquals(0, totalItems());
     }

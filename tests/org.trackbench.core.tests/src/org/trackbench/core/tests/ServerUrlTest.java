@@ -1,4 +1,4 @@
-package org.trackbench.sync.tests;
+package org.trackbench.core.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.trackbench.sync.internal;
+package org.trackbench.capture.internal;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
+import org.trackbench.core.capture.EntityTypes;
 import org.trackbench.core.handler.EntityHandler;
 import org.trackbench.core.handler.OutboundRequest;
 import org.trackbench.core.queue.QueueItem;
@@ -18,17 +19,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * group; the payload is the API body, {@code {"type":"start","at":"…"}} plus optional description,
  * project and task on start.
  */
-@Component(property = EntityHandler.ENTITY_TYPE + "=" + TimeEntryEventHandler.TYPE)
+@Component(property = EntityHandler.ENTITY_TYPE + "=" + EntityTypes.TIME_ENTRY_EVENT)
 public final class TimeEntryEventHandler implements EntityHandler {
 
-    static final String TYPE = "time_entry_event";
     private static final Set<String> EVENTS = Set.of("start", "pause", "resume", "stop");
 
     private final ObjectMapper json = new ObjectMapper();
 
     @Override
     public String entityType() {
-        return TYPE;
+        return EntityTypes.TIME_ENTRY_EVENT;
     }
 
     @Override

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
  * Writes items one at a time in one format, every field but the blob's content (its size and type are given), the
  * payload with secret-looking fields redacted. Closing ends the document; the stream stays its owner's.
  */
-final class ItemWriter implements AutoCloseable {
+final class ExportWriter implements AutoCloseable {
 
     static final String[] FIELDS = { "id", "entityType", "status", "attempts", "createdAt", "lastAttemptAt",
             "nextAttemptAt", "lastError", "orderingGroup", "ordered", "idempotencyKey", "blobSize", "blobContentType",
@@ -31,13 +31,13 @@ final class ItemWriter implements AutoCloseable {
     private final JsonGenerator generator;
     private boolean written;
 
-    private ItemWriter(ItemFormat format, JsonGenerator generator) {
+    private ExportWriter(ItemFormat format, JsonGenerator generator) {
         this.format = format;
         this.generator = generator;
         generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     }
 
-    static ItemWriter open(ItemFormat format, OutputStream out) throws IOException {
+    static ExportWriter open(ItemFormat format, OutputStream out) throws IOException {
         switch (format) {
         case CSV -> {
             CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
@@ -46,18 +46,18 @@ final class ItemWriter implements AutoCloseable {
             }
             JsonGenerator generator = CSV.getFactory().createGenerator(out, JsonEncoding.UTF8);
             generator.setSchema(schema.build());
-            return new ItemWriter(format, generator);
+            return new ExportWriter(format, generator);
         }
         case JSON -> {
             JsonGenerator generator = JSON.getFactory().createGenerator(out, JsonEncoding.UTF8).useDefaultPrettyPrinter();
             generator.writeStartArray();
-            return new ItemWriter(format, generator);
+            return new ExportWriter(format, generator);
         }
         default -> {
             // Root values separated by a line feed and nothing else: one item a line.
             JsonGenerator generator = JSON.getFactory().createGenerator(out, JsonEncoding.UTF8)
                     .setPrettyPrinter(new MinimalPrettyPrinter("\n"));
-            return new ItemWriter(format, generator);
+            return new ExportWriter(format, generator);
         }
         }
     }

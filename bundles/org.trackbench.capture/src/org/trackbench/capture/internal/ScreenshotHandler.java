@@ -1,4 +1,4 @@
-package org.trackbench.sync.internal;
+package org.trackbench.capture.internal;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
+import org.trackbench.core.capture.EntityTypes;
 import org.trackbench.core.handler.EntityHandler;
 import org.trackbench.core.handler.OutboundRequest;
 import org.trackbench.core.queue.QueueItem;
@@ -16,16 +17,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code screenshot}: an image of the time entry named by the item's ordering group; the payload is
  * {@code {"capturedAt":"…"}} and the image is the blob, streamed as the request body.
  */
-@Component(property = EntityHandler.ENTITY_TYPE + "=" + ScreenshotHandler.TYPE)
+@Component(property = EntityHandler.ENTITY_TYPE + "=" + EntityTypes.SCREENSHOT)
 public final class ScreenshotHandler implements EntityHandler {
-
-    static final String TYPE = "screenshot";
 
     private final ObjectMapper json = new ObjectMapper();
 
     @Override
     public String entityType() {
-        return TYPE;
+        return EntityTypes.SCREENSHOT;
     }
 
     @Override

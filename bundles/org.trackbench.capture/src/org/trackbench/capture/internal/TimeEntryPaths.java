@@ -1,8 +1,8 @@
-package org.trackbench.sync.internal;
+package org.trackbench.capture.internal;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
-import org.apache.hc.core5.net.PercentCodec;
 import org.trackbench.core.queue.QueueItem;
 
 /** API v1 paths below a time entry, which is the ordering group of its events and screenshots. */
@@ -18,6 +18,9 @@ final class TimeEntryPaths {
     static String of(QueueItem item, String resource) {
         String entry = item.group().orElseThrow(() -> new IllegalArgumentException(item.entityType() + " item "
                 + item.id() + " has no ordering group; expected the time entry's id"));
-        return "/api/v1/time-entries/" + PercentCodec.encode(entry, StandardCharsets.UTF_8) + "/" + resource;
+        // Form encoding keeps only letters, digits and -._* as they are, all safe in a path segment, and makes a
+        // space a '+', which a path would read as a plus.
+        String segment = URLEncoder.encode(entry, StandardCharsets.UTF_8).replace("+", "%20");
+        return "/api/v1/time-entries/" + segment + "/" + resource;
     }
 }

@@ -1,0 +1,44 @@
+package org.trackbench.queue.derby.internal;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.trackbench.core.handler.EntityHandler;
+import org.trackbench.core.queue.EnqueueRequest;
+import org.trackbench.core.queue.QueueException;
+
+/**
+ * The entity handlers registered now, asked to check a payload before it is queued: a malformed one is refused at
+ * the door with the field named, instead of becoming a dead letter when it is sent. A type without a handler is
+ * stored as it is and waits for one.
+ */
+final class PayloadCheckers {
+
+    private final Map<String, EntityHandler> byType = new ConcurrentHashMap<>();
+
+    void add(EntityHandler handler) {
+        byType.put(handler.entityType(), handler);
+    }
+
+    void remove(EntityHandler handler) {
+        byType.remove(handler.entityType(), handler);
+    }
+
+    /**
+     * @throws IllegalArgumentException from the type's handler, naming the field at fault
+     * @throws QueueException when the handler fails otherwise; nothing is stored then either
+     */
+    void check(EnqueueRequest request) {
+        EntityHandler handler = byType.get(request.entityType());
+        if (handler == null) {
+            return;
+        }
+        try {
+            handler.validate(request.payload());
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new QueueException("The " + request.entityType() + " handler failed to check the payload: " + e, e);
+        }
+    }
+}
