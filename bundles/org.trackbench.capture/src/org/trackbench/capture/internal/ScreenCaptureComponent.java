@@ -6,6 +6,7 @@ import java.time.Clock;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
@@ -31,24 +32,49 @@ import org.trackbench.core.queue.QueueStore;
 @Designate(ocd = CaptureConfig.class)
 public final class ScreenCaptureComponent implements ScreenCapture, EventHandler {
 
-    private final ScreenshotJob job;
+    private final QueueStore store;
+    private final TimeTracker tracker;
+    private final EventAdmin events;
+    private final ScreenSource source;
+    private volatile ScreenshotJob job;
 
     @Activate
     public ScreenCaptureComponent(CaptureConfig config, @Reference QueueStore store,
             @Reference TimeTracker tracker, @Reference EventAdmin events,
             @Reference(name = "screenSource", cardinality = ReferenceCardinality.OPTIONAL,
                     policyOption = ReferencePolicyOption.GREEDY) ScreenSource source) {
+        this.store = store;
+        this.tracker = tracker;
+        this.events = events;
+        this.source = source;
+        start(config, CaptureStatus.off());
+    }
+
+    /**
+     * New settings (interval, image format and options, quota) take effect at once, without a restart: the next
+     * screenshot is taken with them, on an interval counted from now. (A new {@code screenSource.target} rebinds the
+     * source, which DS does by restarting the component.)
+     */
+    @Modified
+    synchronized void modified(CaptureConfig config) throws InterruptedException {
+        ScreenshotJob previous = job;
+        previous.entryHalted();
+        previous.join();
+        start(config, previous.status());
+    }
+
+    private void start(CaptureConfig config, CaptureStatus status) {
         CaptureOptions options = CaptureOptions.from(config);
         job = new ScreenshotJob(options, new CaptureSchedule(options.interval(), options.randomPlacement(),
                 new SecureRandom()), store, () -> tracker.status().entry(), source, config.screenSource_target(), events,
-                Clock.systemUTC());
+                Clock.systemUTC(), status);
         if (tracker.status().state() == TrackerState.RUNNING) {
             job.entryRunning();
         }
     }
 
     @Deactivate
-    void deactivate() throws InterruptedException {
+    synchronized void deactivate() throws InterruptedException {
         job.entryHalted();
         job.join();
     }

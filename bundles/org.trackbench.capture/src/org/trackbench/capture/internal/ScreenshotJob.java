@@ -55,10 +55,11 @@ final class ScreenshotJob extends Job {
     private final Clock clock;
     private final ImageEncoder encoder;
     private Instant intervalStart;
-    private volatile CaptureStatus status = CaptureStatus.off();
+    private volatile CaptureStatus status;
 
+    /** {@code status}: what capture reported last, kept across a settings change. */
     ScreenshotJob(CaptureOptions options, CaptureSchedule schedule, QueueStore store, Supplier<TimeEntry> currentEntry,
-            ScreenSource source, String sourceFilter, EventAdmin events, Clock clock) {
+            ScreenSource source, String sourceFilter, EventAdmin events, Clock clock, CaptureStatus status) {
         super("Taking screenshots");
         this.options = options;
         this.schedule = schedule;
@@ -69,6 +70,7 @@ final class ScreenshotJob extends Job {
         this.events = events;
         this.clock = clock;
         this.encoder = new ImageEncoder(options);
+        this.status = status;
         setSystem(true);
     }
 

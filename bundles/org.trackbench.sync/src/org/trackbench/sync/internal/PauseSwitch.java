@@ -10,8 +10,8 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * Whether the admin paused the sync. A component of its own, living as long as the bundle, so that a pause
- * outlives the sync component it was given to: a changed setting or a restarted queue store makes a new sync,
- * which must stay paused until someone resumes it. Claims go through it, so that once {@link #pause} returns
+ * outlives the sync component it was given to: a restarted queue store or token provider makes a new sync (a changed
+ * setting does not: the sync applies it in place), which must stay paused until someone resumes it. Claims go through it, so that once {@link #pause} returns
  * nothing more is claimed (requests already in flight finish).
  */
 @Component(service = PauseSwitch.class)

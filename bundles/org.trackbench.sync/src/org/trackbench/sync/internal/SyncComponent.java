@@ -4,15 +4,12 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
 
-import org.eclipse.core.runtime.NullProgressMonitor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -46,19 +43,14 @@ public final class SyncComponent implements SyncService, EventHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncComponent.class);
     private static final Duration FIRST_RUN_DELAY = Duration.ofSeconds(1);
-    /**
-     * Longest wait between two health probes while the server is unreachable. A probe is one small GET, and
-     * after a week offline an hour-long item backoff would otherwise delay the return by up to an hour.
-     */
-    private static final Duration OFFLINE_PROBE_CAP = Duration.ofSeconds(15);
 
     private final HandlerRegistry handlers = new HandlerRegistry();
-    private final SyncOptions options;
-    private final HttpSender sender;
-    private final ExecutorService workers;
-    private final CircuitBreaker circuit;
+    private final QueueStore store;
+    private final TokenProvider tokens;
     private final SyncStatusReporter status;
-    private final SyncJob job;
+    private final Clock clock;
+    private final RandomGenerator random;
+    private volatile SyncEngine engine;
 
     @Activate
     public SyncComponent(SyncConfig config, @Reference QueueStore store,
@@ -68,25 +60,37 @@ public final class SyncComponent implements SyncService, EventHandler {
     }
 
     SyncComponent(SyncOptions options, QueueStore store, TokenProvider tokens, EventAdmin events, PauseSwitch pauseSwitch,
-            Clock clock, java.util.random.RandomGenerator random) {
+            Clock clock, RandomGenerator random) {
         LOG.info("Sync starting for {}", options.server());
-        this.options = options;
-        BackoffPolicy backoff = new BackoffPolicy(options.backoffBase(), options.backoffCap(), random);
-        this.sender = new HttpSender(options, store, new AnswerClassifier(clock, options.backoffCap()));
-        this.workers = Executors.newFixedThreadPool(options.concurrency(), new SenderThreads());
-        this.circuit = new CircuitBreaker(new BackoffPolicy(options.backoffBase(),
-                options.backoffCap().compareTo(OFFLINE_PROBE_CAP) < 0 ? options.backoffCap() : OFFLINE_PROBE_CAP, random));
+        this.store = store;
+        this.tokens = tokens;
+        this.clock = clock;
+        this.random = random;
         this.status = new SyncStatusReporter(store, events, pauseSwitch);
         if (pauseSwitch.paused()) {
             LOG.info("Sync stays paused, as it was before this start");
         }
-        OutcomeRecorder recorder = new OutcomeRecorder(store, backoff, options.maxAttempts(), options.pollInterval(), clock);
-        this.job = new SyncJob(new SyncJob.Parts(options, store, sender, handlers, tokens, recorder, circuit, status,
-                workers, clock));
         // DS binds the whiteboard handlers only after this constructor: give them a moment, or the first run
         // would set every queued item aside as "no handler" for a whole poll interval.
-        job.schedule(FIRST_RUN_DELAY.toMillis());
+        this.engine = SyncEngine.start(options, store, tokens, handlers, status, clock, random, FIRST_RUN_DELAY);
         LOG.info("Sync started for {}", options.server());
+    }
+
+    /**
+     * New settings, applied without a restart of the service: the running batch is finished (boundedly, every claimed
+     * item recorded), then delivery goes on at once with the new settings, a new server URL included. A pause stays,
+     * and so do the status and the handlers.
+     */
+    @Modified
+    void modified(SyncConfig config) throws IOException, InterruptedException {
+        SyncOptions next = SyncOptions.from(config);
+        synchronized (this) {
+            engine.stop();
+            // Whether the new settings need a sign-in (another server's token) is for the new engine's first run.
+            status.signedIn();
+            engine = SyncEngine.start(next, store, tokens, handlers, status, clock, random, Duration.ZERO);
+        }
+        LOG.info("Sync settings applied in place; delivering to {}", next.server());
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -94,7 +98,7 @@ public final class SyncComponent implements SyncService, EventHandler {
         handlers.add(handler);
         if (status != null) {
             status.handlerArrived(handler.entityType());
-            job.wake();
+            engine.job.wake();
         }
     }
 
@@ -102,26 +106,10 @@ public final class SyncComponent implements SyncService, EventHandler {
         handlers.remove(handler);
     }
 
-    /**
-     * Stops the job and waits, boundedly, until every item it claimed is recorded: the requests in flight get their
-     * timeouts to finish; after that they are aborted and the requests not yet begun are dropped, and the job records
-     * both as not sent, due again at once. No claimed item is left to its lease.
-     */
     @Deactivate
-    void deactivate() throws IOException, InterruptedException {
+    synchronized void deactivate() throws IOException, InterruptedException {
         LOG.info("Sync stopping");
-        job.stop();
-        long requestTimeout = options.responseTimeout().plus(options.connectTimeout()).toMillis();
-        if (!job.join(requestTimeout, new NullProgressMonitor())) {
-            LOG.info("Requests still in flight after {} ms; aborting them", requestTimeout);
-            workers.shutdownNow().forEach(dropped -> ((Future<?>) dropped).cancel(false));
-            sender.abort();
-            if (!job.join(requestTimeout, new NullProgressMonitor())) {
-                LOG.warn("The sync job did not end; its claimed items return to pending when their lease runs out");
-            }
-        }
-        workers.shutdownNow();
-        sender.close();
+        engine.stop();
         LOG.info("Sync stopped");
     }
 
@@ -132,15 +120,17 @@ public final class SyncComponent implements SyncService, EventHandler {
         boolean due = QueueEvents.TOPIC_ENQUEUED.equals(event.getTopic())
                 || ItemStatus.PENDING.label().equals(event.getProperty(QueueEvents.STATUS))
                 || QueueEvents.TOPIC_STORAGE.equals(event.getTopic()) && !event.containsProperty(QueueEvents.SHORTAGE);
-        if (due && status.state() == SyncState.ONLINE && !circuit.isOpen()) {
-            job.wake();
+        SyncEngine current = engine;
+        if (due && status.state() == SyncState.ONLINE && !current.circuit.isOpen()) {
+            current.job.wake();
         }
     }
 
     @Override
     public void syncNow() {
-        circuit.probeNow();
-        job.wake();
+        SyncEngine current = engine;
+        current.circuit.probeNow();
+        current.job.wake();
     }
 
     @Override
@@ -155,32 +145,19 @@ public final class SyncComponent implements SyncService, EventHandler {
         if (status.resume()) {
             LOG.info("Sync resumed");
         }
-        circuit.probeNow();
-        job.wake();
+        syncNow();
     }
 
     @Override
     public void tokenChanged() {
         if (status.signedIn()) {
             LOG.info("A new token is in place; the sync tries again");
-            job.wake();
+            engine.job.wake();
         }
     }
 
     @Override
     public SyncStatus status() {
         return status.status();
-    }
-
-    /** Named daemon threads, so a thread dump says who they are and they never hold the JVM open. */
-    private static final class SenderThreads implements java.util.concurrent.ThreadFactory {
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable runnable) {
-            Thread thread = new Thread(runnable, "trackbench-sync-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }
     }
 }

@@ -1,6 +1,7 @@
 package org.trackbench.capture.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -81,13 +82,30 @@ class ScreenCaptureTest {
     }
 
     @Test
+    void aNewIntervalTakesEffectAtOnceWithoutARestart() {
+        TrackerRig rig = new TrackerRig(Map.of());
+        ScreenCapture before = rig.configurations.await(ScreenCapture.class, "");
+        TimeEntry entry = rig.tracker.start(null, null, null);
+
+        rig.configurations.update("org.trackbench.capture", Map.of("intervalSeconds", 1L,
+                "screenSource.target", "(" + ScreenSource.SOURCE + "=synthetic)"));
+
+        Await.until("a screenshot at the new interval, not an hour later", WAIT,
+                () -> !rig.items("screenshot", entry.id().toString()).isEmpty(), () -> rig.capture().toString());
+        assertSame(before, rig.configurations.await(ScreenCapture.class, ""), "capture was changed in place");
+        rig.tracker.stop();
+    }
+
+    @Test
     void captureStopsWhileAnEntryIsPaused() throws Exception {
         TrackerRig rig = new TrackerRig(Map.of("intervalSeconds", 1L));
         TimeEntry entry = rig.tracker.start(null, null, null);
         rig.tracker.pause();
 
         Await.until("capture is off", WAIT, () -> rig.capture().state() == CaptureState.OFF, () -> rig.capture().toString());
-        assertEquals(0, Job.getJobManager().find(ScreenCapture.JOB_FAMILY).length, "no screenshot is scheduled");
+        // A capture under way when the pause came ends; none is scheduled after it.
+        Await.until("no screenshot is scheduled", WAIT, () -> Job.getJobManager().find(ScreenCapture.JOB_FAMILY).length == 0,
+                () -> List.of(Job.getJobManager().find(ScreenCapture.JOB_FAMILY)).toString());
         assertEquals(List.of(), rig.items("screenshot", entry.id().toString()));
     }
 

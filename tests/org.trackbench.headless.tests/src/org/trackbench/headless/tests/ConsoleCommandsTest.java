@@ -148,6 +148,8 @@ class ConsoleCommandsTest {
         assertTrue(config.config(false, "org.trackbench.capture", "intervalSeconds", "0").contains("is not accepted"));
         assertTrue(config.config(false, "org.trackbench.capture", "colour", "red").contains("has no setting 'colour'"));
         assertTrue(config.config(false, "org.trackbench.nothing").contains("no settings 'org.trackbench.nothing'"));
+        assertTrue(config.config(false, "org.trackbench.server", "token", "secret").contains("is a secret"),
+                "a secret setting is never written to the configuration files");
         assertEquals("(default)", field(config.config(false, "org.trackbench.capture"), "intervalSeconds"));
 
         assertTrue(config.config(false, "org.trackbench.capture", "intervalSeconds", "120").contains("= 120 (was 300)"));

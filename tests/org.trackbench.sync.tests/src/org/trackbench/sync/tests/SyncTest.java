@@ -1,6 +1,7 @@
 package org.trackbench.sync.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.trackbench.testing.SyncRig.seconds;
 
@@ -14,9 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
+import org.eclipse.core.runtime.jobs.Job;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
@@ -31,6 +35,7 @@ import org.trackbench.core.queue.QueueItem;
 import org.trackbench.core.sync.SyncEvents;
 import org.trackbench.core.sync.SyncService;
 import org.trackbench.core.sync.SyncState;
+import org.trackbench.core.sync.SyncStatus;
 import org.trackbench.server.AppliedItem;
 import org.trackbench.server.Faults;
 import org.trackbench.testing.Await;
@@ -133,10 +138,18 @@ class SyncTest {
         int items = 2_000;
         enqueueEntries(f, items / 4);
 
-        Await.until("the sync notices the outage", DELIVERY, () -> f.sync.status().state() == SyncState.OFFLINE,
-                f::describe);
-        Thread.sleep(1_500);
-        assertEquals(0, f.count(ItemStatus.FAILED), "a 2-attempt budget at 5-100 ms backoff is long spent");
+        Set<Instant> offlineRuns = ConcurrentHashMap.newKeySet();
+        ServiceRegistration<EventHandler> watch = watchStatus(status -> {
+            if (status.state() == SyncState.OFFLINE && status.nextRun() != null) {
+                offlineRuns.add(status.nextRun());
+            }
+        });
+        try {
+            Await.until("the job has tried five times in the outage", DELIVERY, () -> offlineRuns.size() >= 5, f::describe);
+        } finally {
+            watch.unregister();
+        }
+        assertEquals(0, f.count(ItemStatus.FAILED), "five tries spend more than the 2-attempt budget if any counted");
         assertEquals(0, f.count(ItemStatus.SENT));
 
         f.server.setFaults(Faults.none());
@@ -311,6 +324,28 @@ class SyncTest {
         }
     }
 
+    private static ServiceRegistration<EventHandler> watchStatus(Consumer<SyncStatus> watcher) {
+        return FrameworkUtil.getBundle(SyncTest.class).getBundleContext().registerService(EventHandler.class, event -> {
+            if (event.getProperty(SyncEvents.STATUS) instanceof SyncStatus status) {
+                watcher.accept(status);
+            }
+        }, new Hashtable<>(Map.of(EventConstants.EVENT_TOPIC, SyncEvents.TOPIC_STATUS)));
+    }
+
+    @Test
+    void aSettingsChangeIsAppliedInPlaceKeepingTheServiceAndAPause() {
+        SyncRig f = SyncRig.start();
+        f.sync.pause();
+
+        SyncService changed = f.reconfigure(Map.of("concurrency", 2, "pollIntervalMillis", 700L));
+
+        assertSame(f.sync, changed, "the same service, changed in place");
+        assertEquals(SyncState.PAUSED, changed.status().state(), "a pause outlives a settings change");
+        event(f, UUID.randomUUID().toString(), "start");
+        changed.resume();
+        awaitAllSent(f, 1);
+    }
+
     @Test
     void pauseHoldsDeliveryAndResumeReleasesIt() throws InterruptedException {
         SyncRig f = SyncRig.start();
@@ -318,9 +353,7 @@ class SyncTest {
         event(f, UUID.randomUUID().toString(), "start");
 
         CountDownLatch ran = new CountDownLatch(1);
-        ServiceRegistration<EventHandler> watch = FrameworkUtil.getBundle(SyncTest.class).getBundleContext().registerService(
-                EventHandler.class, event -> ran.countDown(),
-                new Hashtable<>(Map.of(EventConstants.EVENT_TOPIC, SyncEvents.TOPIC_STATUS)));
+        ServiceRegistration<EventHandler> watch = watchStatus(status -> ran.countDown());
         try {
             f.sync.syncNow();
             assertTrue(ran.await(DELIVERY.toSeconds(), TimeUnit.SECONDS), "a run happened while paused");
@@ -345,11 +378,13 @@ class SyncTest {
         Await.until("delivery under way", DELIVERY, () -> f.count(ItemStatus.SENT) > 0, f::describe);
 
         f.sync.pause();
+        // The job ends its run once the requests in flight are answered, and a paused job schedules no other.
+        Await.until("no sync run is under way or scheduled", DELIVERY,
+                () -> Job.getJobManager().find(SyncService.JOB_FAMILY).length == 0, f::describe);
         long pending = f.count(ItemStatus.PENDING);
-        Thread.sleep(1_000);
 
-        assertEquals(pending, f.count(ItemStatus.PENDING), "requests in flight finish; no pending item is claimed");
-        assertEquals(0, f.count(ItemStatus.IN_FLIGHT));
+        assertTrue(pending > 0, "the pause came before the end: " + f.describe());
+        assertEquals(0, f.count(ItemStatus.IN_FLIGHT), "requests in flight finish; no pending item is claimed");
         f.sync.resume();
         awaitAllSent(f, 300);
     }

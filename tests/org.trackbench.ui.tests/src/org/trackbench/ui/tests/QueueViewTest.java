@@ -23,6 +23,7 @@ import org.trackbench.core.queue.QueueItem;
 import org.trackbench.core.queue.QueueStore;
 import org.trackbench.testing.QueueStoreFixture;
 import org.trackbench.testing.ui.PartHarness;
+import org.trackbench.ui.internal.StatusPalette;
 import org.trackbench.ui.internal.handlers.RetryHandler;
 import org.trackbench.ui.internal.queue.QueuePart;
 
@@ -61,6 +62,8 @@ class QueueViewTest {
             ui.until("only the failed item is left", () -> table.getItemCount() == 1
                     && "failed".equals(table.getItem(0).getText(STATUS_COLUMN)), () -> rows(table));
             assertEquals("422 invalid_event: at is missing", table.getItem(0).getText(6));
+            assertEquals(StatusPalette.swt(ItemStatus.FAILED), table.getItem(0).getForeground(STATUS_COLUMN).getRGB(),
+                    "the status is coloured as the dashboard colours it");
 
             status.select(0);
             Text search = ui.find(Text.class, t -> true);

@@ -1,5 +1,6 @@
 package org.trackbench.ui.internal.dashboard;
 
+import java.awt.Color;
 import java.util.List;
 import java.util.Map;
 
@@ -35,6 +36,7 @@ import org.trackbench.core.queue.FailureGroup;
 import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueEvents;
 import org.trackbench.core.queue.QueueStore;
+import org.trackbench.ui.internal.StatusPalette;
 import org.trackbench.ui.internal.handlers.QueueWork;
 
 import jakarta.annotation.PostConstruct;
@@ -91,11 +93,14 @@ public final class DashboardPart {
         TimeSeriesCollection throughput = new TimeSeriesCollection();
         throughput.addSeries(sentPerMinute);
         throughput.addSeries(failedPerMinute);
-        depthChart = chart(charts, ChartFactory.createTimeSeriesChart("Queue by status", null, "items", depth, true, false, false));
+        depthChart = chart(charts, FlatChartTheme.apply(
+                ChartFactory.createTimeSeriesChart("Queue by status", null, "items", depth, true, false, false),
+                DEPTH.stream().map(StatusPalette::awt).toArray(Color[]::new)));
         // Bars side by side: a minute is a bucket, and a single minute must show too.
         JFreeChart perMinute = ChartFactory.createXYBarChart("Sent and failed per minute", null, true, "items", throughput);
         ((XYPlot) perMinute.getPlot()).setRenderer(new ClusteredXYBarRenderer());
-        throughputChart = chart(charts, perMinute);
+        throughputChart = chart(charts, FlatChartTheme.apply(perMinute, StatusPalette.awt(ItemStatus.SENT),
+                StatusPalette.awt(ItemStatus.FAILED)));
 
         Composite groups = new Composite(sash, SWT.NONE);
         groups.setLayout(new GridLayout(1, false));

@@ -17,6 +17,9 @@ import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
+import org.eclipse.jface.resource.ColorDescriptor;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.jface.resource.LocalResourceManager;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -34,6 +37,7 @@ import org.trackbench.core.queue.QueueEvents;
 import org.trackbench.core.queue.QueueItem;
 import org.trackbench.core.queue.QueueQuery.SortKey;
 import org.trackbench.core.queue.QueueStore;
+import org.trackbench.ui.internal.StatusPalette;
 import org.trackbench.ui.internal.export.ExportJob;
 
 import jakarta.annotation.PostConstruct;
@@ -47,6 +51,8 @@ import jakarta.inject.Inject;
 public final class QueuePart {
 
     private static final String ALL_STATUSES = "all statuses";
+    /** The status column, coloured as the dashboard colours each status. */
+    private static final int STATUS_COLUMN = 2;
     private static final String ALL_TYPES = "all types";
     private static final int RELOAD_DELAY_MILLIS = 300;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
@@ -67,6 +73,7 @@ public final class QueuePart {
     private Combo type;
     private Text search;
     private Table table;
+    private LocalResourceManager colors;
     private Label message;
     private QueueRows rows;
     private QueueStore store;
@@ -105,6 +112,7 @@ public final class QueuePart {
         }
         table.setSortColumn(table.getColumn(0));
         table.setSortDirection(SWT.UP);
+        colors = new LocalResourceManager(JFaceResources.getResources(), table);
         table.addListener(SWT.SetData, event -> fill((TableItem) event.item, table.indexOf((TableItem) event.item)));
         table.addListener(SWT.Selection, event -> publishSelection());
         status.addListener(SWT.Selection, event -> applyFilter());
@@ -270,6 +278,7 @@ public final class QueuePart {
                 Integer.toString(row.attempts()), time(row.createdAt()),
                 row.status() == ItemStatus.SENT ? "" : time(row.nextAttemptAt()),
                 problem(row), row.blobSize() == 0 ? "" : Sizes.of(row.blobSize()) });
+        item.setForeground(STATUS_COLUMN, colors.create(ColorDescriptor.createFrom(StatusPalette.swt(row.status()))));
     }
 
     /** The last error, and for a blocked item the failed item holding it. */

@@ -8,11 +8,15 @@ import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.jface.resource.ColorDescriptor;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.jface.resource.LocalResourceManager;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.osgi.service.event.Event;
+import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueEvents;
 import org.trackbench.core.queue.QueueStore;
 import org.trackbench.core.queue.StorageShortage;
@@ -20,6 +24,7 @@ import org.trackbench.core.sync.SyncEvents;
 import org.trackbench.core.sync.SyncService;
 import org.trackbench.core.sync.SyncState;
 import org.trackbench.core.sync.SyncStatus;
+import org.trackbench.ui.internal.StatusPalette;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
@@ -38,6 +43,7 @@ public final class SyncStatusControl {
     private UISynchronize ui;
 
     private Label label;
+    private LocalResourceManager colors;
     private volatile SyncService sync;
     private SyncStatus status;
     private StorageShortage diskFull;
@@ -56,6 +62,7 @@ public final class SyncStatusControl {
     void createControls(Composite parent) {
         parent.setLayout(new FillLayout());
         label = new Label(parent, SWT.NONE);
+        colors = new LocalResourceManager(JFaceResources.getResources(), label);
         label.setText("sync: starting…");
         label.setToolTipText("Click to sync now");
         label.addListener(SWT.MouseUp, event -> {
@@ -109,6 +116,11 @@ public final class SyncStatusControl {
         }
     }
 
+    /** Colours the text as the status palette colours what needs attention; {@code null}: the theme's own. */
+    private void tone(ItemStatus status) {
+        label.setForeground(status == null ? null : colors.create(ColorDescriptor.createFrom(StatusPalette.swt(status))));
+    }
+
     private void tick() {
         if (label.isDisposed()) {
             return;
@@ -124,6 +136,7 @@ public final class SyncStatusControl {
         if (diskFull != null) {
             label.setText("disk full: nothing new is stored");
             label.setToolTipText(diskFull.describe());
+            tone(ItemStatus.FAILED);
             label.requestLayout();
             return;
         }
@@ -139,6 +152,9 @@ public final class SyncStatusControl {
             }
         }
         label.setText(text.toString());
+        tone(status.failed() > 0 ? ItemStatus.FAILED
+                : status.state() == SyncState.OFFLINE || status.state() == SyncState.SIGN_IN_NEEDED ? ItemStatus.BLOCKED
+                        : null);
         label.setToolTipText(status.lastError() == null ? "Click to sync now" : "Last error: " + status.lastError()
                 + "\nClick to sync now");
         label.requestLayout();
