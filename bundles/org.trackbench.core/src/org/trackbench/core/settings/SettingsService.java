@@ -1,11 +1,8 @@
 package org.trackbench.core.settings;
 
-import java.util.Dictionary;
 import java.util.Map;
 
 import org.osgi.annotation.versioning.ProviderType;
-import org.osgi.service.metatype.AttributeDefinition;
-import org.osgi.service.metatype.ObjectClassDefinition;
 
 /**
  * Trackbench's settings: Configuration Admin as each component's Metatype describes it. Values are checked against
@@ -15,14 +12,14 @@ import org.osgi.service.metatype.ObjectClassDefinition;
 @ProviderType
 public interface SettingsService {
 
-    /** The configurable PIDs of the installed Trackbench bundles, by PID, with their definitions. */
-    Map<String, ObjectClassDefinition> definitions();
+    /** The configurable PIDs of the installed Trackbench bundles, by PID, with their settings. */
+    Map<String, SettingsGroup> definitions();
 
     /** @throws IllegalArgumentException naming the PID and the known ones */
-    ObjectClassDefinition definition(String pid);
+    SettingsGroup definition(String pid);
 
-    /** The values saved for {@code pid}; a key without one takes its default. */
-    Dictionary<String, Object> saved(String pid);
+    /** The values saved for {@code pid}, by key; a key without one takes its default. */
+    Map<String, Object> saved(String pid);
 
     /** The saved value, else the Metatype default, as text. */
     String effective(String pid, String key);
@@ -54,10 +51,4 @@ public interface SettingsService {
 
     /** Removes the saved value so the default applies again. */
     void reset(String pid, String key);
-
-    /** An attribute's default as text, {@code ""} when it has none. */
-    static String defaultValue(AttributeDefinition attribute) {
-        String[] defaults = attribute.getDefaultValue();
-        return defaults == null || defaults.length == 0 ? "" : String.join(",", defaults);
-    }
 }

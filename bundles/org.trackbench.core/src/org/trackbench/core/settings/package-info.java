@@ -3,7 +3,7 @@
  * its Metatype, checked against that description before they are saved. The console's {@code trackbench:config}
  * and the workbench preferences edit the same store through it.
  */
-@Version("1.0.0")
+@Version("2.0.0")
 package org.trackbench.core.settings;
 
 import org.osgi.annotation.versioning.Version;

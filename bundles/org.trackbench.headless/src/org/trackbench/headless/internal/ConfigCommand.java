@@ -1,15 +1,15 @@
 package org.trackbench.headless.internal;
 
 import java.util.Arrays;
-import java.util.Dictionary;
+import java.util.Map;
 
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.metatype.AttributeDefinition;
-import org.osgi.service.metatype.ObjectClassDefinition;
+import org.trackbench.core.settings.Setting;
+import org.trackbench.core.settings.SettingsGroup;
 import org.trackbench.core.settings.SettingsService;
 
 /** {@code trackbench:config}: reads and sets the Configuration Admin values the workbench preferences edit. */
@@ -48,26 +48,25 @@ public final class ConfigCommand {
 
     private String list() {
         TextTable table = TextTable.listing("PID", "NAME", "DESCRIPTION");
-        settings.definitions().forEach((pid, definition) -> table.row(pid, definition.getName(), definition.getDescription()));
+        settings.definitions().forEach((pid, group) -> table.row(pid, group.name(), group.description()));
         return table.toString();
     }
 
     private String show(String pid) {
-        ObjectClassDefinition definition = settings.definition(pid);
-        Dictionary<String, Object> saved = settings.saved(pid);
+        SettingsGroup group = settings.definition(pid);
+        Map<String, Object> saved = settings.saved(pid);
         TextTable table = TextTable.listing("KEY", "VALUE", "DEFAULT", "NAME");
-        for (AttributeDefinition attribute : definition.getAttributeDefinitions(ObjectClassDefinition.ALL)) {
-            table.row(attribute.getID(), shown(saved.get(attribute.getID()), attribute), SettingsService.defaultValue(attribute),
-                    attribute.getName());
+        for (Setting setting : group.settings()) {
+            table.row(setting.key(), shown(saved.get(setting.key()), setting), setting.defaultValue(), setting.name());
         }
         return table.toString();
     }
 
-    private static String shown(Object saved, AttributeDefinition attribute) {
+    private static String shown(Object saved, Setting setting) {
         if (saved == null) {
             return "(default)";
         }
-        return attribute.getType() == AttributeDefinition.PASSWORD ? "(set)" : String.valueOf(saved);
+        return setting.secret() ? "(set)" : String.valueOf(saved);
     }
 
     private String set(String pid, String key, String value) {

@@ -3,6 +3,7 @@ package org.trackbench.settings.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
@@ -24,6 +25,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.ObjectClassDefinition;
+import org.trackbench.core.settings.Setting;
+import org.trackbench.core.settings.SettingsGroup;
 import org.trackbench.core.settings.SettingsService;
 
 /**
@@ -51,7 +54,33 @@ public final class SettingsComponent implements SettingsService {
     }
 
     @Override
-    public Map<String, ObjectClassDefinition> definitions() {
+    public Map<String, SettingsGroup> definitions() {
+        Map<String, SettingsGroup> groups = new TreeMap<>();
+        metatypes().forEach((pid, definition) -> groups.put(pid, group(pid, definition)));
+        return groups;
+    }
+
+    @Override
+    public SettingsGroup definition(String pid) {
+        return group(pid, metatype(pid));
+    }
+
+    private static SettingsGroup group(String pid, ObjectClassDefinition definition) {
+        return new SettingsGroup(pid, definition.getName(), definition.getDescription(),
+                Arrays.stream(definition.getAttributeDefinitions(ObjectClassDefinition.ALL))
+                        .map(attribute -> new Setting(attribute.getID(), attribute.getName(), attribute.getDescription(),
+                                defaultValue(attribute), attribute.getType() == AttributeDefinition.PASSWORD))
+                        .toList());
+    }
+
+    /** An attribute's default as text, {@code ""} when it has none. */
+    private static String defaultValue(AttributeDefinition attribute) {
+        String[] defaults = attribute.getDefaultValue();
+        return defaults == null || defaults.length == 0 ? "" : String.join(",", defaults);
+    }
+
+    /** The Metatype of every configurable PID of the installed Trackbench bundles. */
+    private Map<String, ObjectClassDefinition> metatypes() {
         Map<String, ObjectClassDefinition> definitions = new TreeMap<>();
         for (Bundle bundle : context.getBundles()) {
             if (bundle.getSymbolicName() != null && bundle.getSymbolicName().startsWith(TRACKBENCH_BUNDLES)) {
@@ -65,9 +94,9 @@ public final class SettingsComponent implements SettingsService {
         return definitions;
     }
 
-    @Override
-    public ObjectClassDefinition definition(String pid) {
-        Map<String, ObjectClassDefinition> definitions = definitions();
+    /** @throws IllegalArgumentException naming the PID and the known ones */
+    private ObjectClassDefinition metatype(String pid) {
+        Map<String, ObjectClassDefinition> definitions = metatypes();
         ObjectClassDefinition definition = definitions.get(pid);
         if (definition == null) {
             throw new IllegalArgumentException("no settings '" + pid + "'; known: " + String.join(", ", definitions.keySet()));
@@ -84,20 +113,29 @@ public final class SettingsComponent implements SettingsService {
     }
 
     @Override
-    public Dictionary<String, Object> saved(String pid) {
+    public Map<String, Object> saved(String pid) {
+        Dictionary<String, Object> properties = stored(pid);
+        Map<String, Object> saved = new TreeMap<>();
+        for (String key : Collections.list(properties.keys())) {
+            saved.put(key, properties.get(key));
+        }
+        return saved;
+    }
+
+    private Dictionary<String, Object> stored(String pid) {
         return properties(pid).orElseGet(Hashtable::new);
     }
 
     @Override
     public String effective(String pid, String key) {
-        return effective(pid, attribute(definition(pid), key));
+        return effective(pid, attribute(metatype(pid), key));
     }
 
     @Override
     public Map<String, String> effective(String pid) {
-        Dictionary<String, Object> saved = saved(pid);
+        Dictionary<String, Object> saved = stored(pid);
         Map<String, String> values = new LinkedHashMap<>();
-        for (AttributeDefinition attribute : definition(pid).getAttributeDefinitions(ObjectClassDefinition.ALL)) {
+        for (AttributeDefinition attribute : metatype(pid).getAttributeDefinitions(ObjectClassDefinition.ALL)) {
             if (attribute.getType() != AttributeDefinition.PASSWORD) {
                 values.put(attribute.getID(), value(saved, attribute));
             }
@@ -106,17 +144,17 @@ public final class SettingsComponent implements SettingsService {
     }
 
     private String effective(String pid, AttributeDefinition attribute) {
-        return value(saved(pid), attribute);
+        return value(stored(pid), attribute);
     }
 
     private static String value(Dictionary<String, Object> saved, AttributeDefinition attribute) {
         Object value = saved.get(attribute.getID());
-        return value == null ? SettingsService.defaultValue(attribute) : String.valueOf(value);
+        return value == null ? defaultValue(attribute) : String.valueOf(value);
     }
 
     @Override
     public String set(String pid, String key, String text) {
-        ObjectClassDefinition definition = definition(pid);
+        ObjectClassDefinition definition = metatype(pid);
         Object value = checked(definition, key, text);
         String before = effective(pid, attribute(definition, key));
         update(pid, properties -> properties.put(key, value));
@@ -125,12 +163,12 @@ public final class SettingsComponent implements SettingsService {
 
     @Override
     public void check(String pid, String key, String text) {
-        checked(definition(pid), key, text);
+        checked(metatype(pid), key, text);
     }
 
     @Override
     public void setAll(String pid, Map<String, String> texts) {
-        ObjectClassDefinition definition = definition(pid);
+        ObjectClassDefinition definition = metatype(pid);
         Map<String, Object> values = new TreeMap<>();
         texts.forEach((key, text) -> values.put(key, checked(definition, key, text)));
         update(pid, properties -> values.forEach(properties::put));
@@ -148,7 +186,7 @@ public final class SettingsComponent implements SettingsService {
 
     @Override
     public void reset(String pid, String key) {
-        attribute(definition(pid), key);
+        attribute(metatype(pid), key);
         update(pid, properties -> properties.remove(key));
     }
 

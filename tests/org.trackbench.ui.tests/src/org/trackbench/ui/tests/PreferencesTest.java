@@ -28,7 +28,7 @@ class PreferencesTest {
     @Test
     void aSettingIsCheckedAsTypedAndSavedToConfigurationAdmin() {
         try (PartHarness ui = new PartHarness()) {
-            SettingsPage page = new SettingsPage(settings, SYNC, settings.definition(SYNC));
+            SettingsPage page = new SettingsPage(settings, settings.definition(SYNC));
             page.createControl(ui.shell);
             Text interval = ui.find(Text.class, text -> "pollIntervalMillis".equals(text.getData()));
 

@@ -24,8 +24,8 @@ public final class PreferencesHandler {
             @Optional @Service SyncService sync) {
         PreferenceManager pages = new PreferenceManager();
         pages.addToRoot(new PreferenceNode("sign-in", new SignInPage(settings, tokens, sync)));
-        settings.definitions().forEach((pid, definition) -> pages.addToRoot(new PreferenceNode(pid,
-                new SettingsPage(settings, pid, definition))));
+        settings.definitions().forEach((pid, group) -> pages.addToRoot(new PreferenceNode(pid,
+                new SettingsPage(settings, group))));
         PreferenceDialog dialog = new PreferenceDialog(shell, pages);
         dialog.setMinimumPageSize(560, 360);
         dialog.open();

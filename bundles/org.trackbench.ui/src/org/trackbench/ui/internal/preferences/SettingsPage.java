@@ -1,6 +1,5 @@
 package org.trackbench.ui.internal.preferences;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,12 +11,12 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
-import org.osgi.service.metatype.AttributeDefinition;
-import org.osgi.service.metatype.ObjectClassDefinition;
+import org.trackbench.core.settings.Setting;
+import org.trackbench.core.settings.SettingsGroup;
 import org.trackbench.core.settings.SettingsService;
 
 /**
- * One Trackbench component's settings, a field per attribute of its Metatype, each checked as it is typed with a
+ * One Trackbench component's settings, a field per setting its Metatype describes, each checked as it is typed with a
  * message that says what is accepted; OK saves the changed values to Configuration Admin together, or none.
  * Secrets have no field here.
  */
@@ -25,15 +24,15 @@ public final class SettingsPage extends PreferencePage {
 
     private final SettingsService settings;
     private final String pid;
-    private final ObjectClassDefinition definition;
+    private final SettingsGroup group;
     private final Map<String, Text> fields = new LinkedHashMap<>();
 
-    public SettingsPage(SettingsService settings, String pid, ObjectClassDefinition definition) {
-        super(definition.getName());
+    public SettingsPage(SettingsService settings, SettingsGroup group) {
+        super(group.name());
         this.settings = settings;
-        this.pid = pid;
-        this.definition = definition;
-        setDescription(definition.getDescription());
+        this.pid = group.pid();
+        this.group = group;
+        setDescription(group.description());
     }
 
     @Override
@@ -41,25 +40,24 @@ public final class SettingsPage extends PreferencePage {
         Composite form = new Composite(parent, SWT.NONE);
         form.setLayout(new GridLayout(2, false));
         Map<String, String> values = settings.effective(pid);
-        Arrays.stream(definition.getAttributeDefinitions(ObjectClassDefinition.ALL))
-                .filter(attribute -> values.containsKey(attribute.getID()))
-                .forEach(attribute -> field(form, attribute, values.get(attribute.getID())));
+        group.settings().stream().filter(setting -> values.containsKey(setting.key()))
+                .forEach(setting -> field(form, setting, values.get(setting.key())));
         return form;
     }
 
-    private void field(Composite form, AttributeDefinition attribute, String value) {
+    private void field(Composite form, Setting setting, String value) {
         Label label = new Label(form, SWT.NONE);
-        label.setText(attribute.getName());
+        label.setText(setting.name());
         Text text = new Text(form, SWT.BORDER);
         text.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         text.setText(value);
-        String help = (attribute.getDescription() == null ? "" : attribute.getDescription() + "\n") + "Default: "
-                + SettingsService.defaultValue(attribute) + "\nKey: " + attribute.getID();
+        String help = (setting.description() == null ? "" : setting.description() + "\n") + "Default: "
+                + setting.defaultValue() + "\nKey: " + setting.key();
         label.setToolTipText(help);
         text.setToolTipText(help);
-        text.setData(attribute.getID());
+        text.setData(setting.key());
         text.addModifyListener(event -> validate());
-        fields.put(attribute.getID(), text);
+        fields.put(setting.key(), text);
     }
 
     /** Shows the first value not accepted, naming it and what would be; OK waits until there is none. */
@@ -79,9 +77,8 @@ public final class SettingsPage extends PreferencePage {
 
     @Override
     protected void performDefaults() {
-        Arrays.stream(definition.getAttributeDefinitions(ObjectClassDefinition.ALL))
-                .filter(attribute -> fields.containsKey(attribute.getID()))
-                .forEach(attribute -> fields.get(attribute.getID()).setText(SettingsService.defaultValue(attribute)));
+        group.settings().stream().filter(setting -> fields.containsKey(setting.key()))
+                .forEach(setting -> fields.get(setting.key()).setText(setting.defaultValue()));
         super.performDefaults();
     }
 
