@@ -36,10 +36,12 @@ import org.trackbench.core.queue.FailureGroup;
 import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueEvents;
 import org.trackbench.core.queue.QueueStore;
+import org.trackbench.ui.internal.PartJob;
 import org.trackbench.ui.internal.StatusPalette;
 import org.trackbench.ui.internal.handlers.QueueWork;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
 /**
@@ -68,7 +70,7 @@ public final class DashboardPart {
     private ChartCanvas depthChart;
     private ChartCanvas throughputChart;
     private Table failures;
-    private final Job sample = Job.createSystem("Reading the queue for the dashboard", monitor -> {
+    private final Job sample = PartJob.system("Reading the queue for the dashboard", this, monitor -> {
         QueueStore current = store;
         if (current != null) {
             Map<ItemStatus, Long> counts = current.countByStatus();
@@ -115,6 +117,12 @@ public final class DashboardPart {
         column("", 90, SWT.CENTER);
         sash.setWeights(55, 45);
         tick();
+    }
+
+    /** Closed: a sample under way is cancelled. */
+    @PreDestroy
+    void close() {
+        Job.getJobManager().cancel(this);
     }
 
     /** The queue store, again whenever it restarts; {@code null} while it is down. */

@@ -22,6 +22,7 @@ import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueItem;
 import org.trackbench.core.queue.QueueStore;
 import org.trackbench.export.Redaction;
+import org.trackbench.ui.internal.PartJob;
 import org.trackbench.ui.internal.images.QueuedImages;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -71,8 +72,10 @@ public final class ItemDetailsPart {
         show();
     }
 
+    /** Closed: the reads under way are cancelled and the preview image freed. */
     @PreDestroy
-    void disposePreview() {
+    void close() {
+        Job.getJobManager().cancel(this);
         setPreview(null);
     }
 
@@ -135,7 +138,7 @@ public final class ItemDetailsPart {
         if (current == null) {
             return;
         }
-        Job.create("Reading what holds item " + item.id(), monitor -> {
+        PartJob.of("Reading what holds item " + item.id(), this, monitor -> {
             String text;
             try {
                 text = current.holder(item.id())
@@ -159,7 +162,7 @@ public final class ItemDetailsPart {
         if (current == null) {
             return;
         }
-        Job.create("Reading the image of item " + item.id(), monitor -> {
+        PartJob.of("Reading the image of item " + item.id(), this, monitor -> {
             ImageData scaled;
             try {
                 scaled = QueuedImages.scaled(current, item.id(), PREVIEW_WIDTH, PREVIEW_HEIGHT);

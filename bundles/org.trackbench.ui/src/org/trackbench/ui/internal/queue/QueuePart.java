@@ -1,14 +1,9 @@
 package org.trackbench.ui.internal.queue;
 
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.eclipse.e4.core.di.annotations.Optional;
@@ -17,9 +12,10 @@ import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
-import org.eclipse.jface.resource.ColorDescriptor;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.resource.LocalResourceManager;
+import org.eclipse.jface.viewers.ILazyContentProvider;
+import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -28,7 +24,6 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
-import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.osgi.service.event.Event;
 import org.trackbench.core.handler.EntityHandler;
@@ -37,31 +32,23 @@ import org.trackbench.core.queue.QueueEvents;
 import org.trackbench.core.queue.QueueItem;
 import org.trackbench.core.queue.QueueQuery.SortKey;
 import org.trackbench.core.queue.QueueStore;
-import org.trackbench.ui.internal.StatusPalette;
 import org.trackbench.ui.internal.export.ExportJob;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
 /**
- * The Queue view: every item in a virtual table read page by page in the background, filtered by status, entity
- * type and text. Queue events reload it, keeping the selection and the scroll position. A blocked item names the
- * failed item that holds it.
+ * The Queue view: every item in a JFace {@link TableViewer} over a virtual table, its rows read page by page in the
+ * background ({@link QueueRows}, the viewer's lazy content) and shown by one label provider per column
+ * ({@link QueueColumns}), filtered by status, entity type and text. Queue events reload it, keeping the selection and
+ * the scroll position. A blocked item names the failed item that holds it.
  */
 public final class QueuePart {
 
     private static final String ALL_STATUSES = "all statuses";
-    /** The status column, coloured as the dashboard colours each status. */
-    private static final int STATUS_COLUMN = 2;
     private static final String ALL_TYPES = "all types";
     private static final int RELOAD_DELAY_MILLIS = 300;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
-    private static final String[] COLUMNS = { "id", "type", "status", "attempts", "created", "next attempt", "last error", "size" };
-    private static final int[] WIDTHS = { 70, 130, 80, 70, 150, 150, 320, 80 };
-    /** The columns the queue can order by, by column index. */
-    private static final Map<Integer, SortKey> SORTABLE = Map.of(0, SortKey.ID, 3, SortKey.ATTEMPTS, 4,
-            SortKey.CREATED_AT, 5, SortKey.NEXT_ATTEMPT_AT, 7, SortKey.BLOB_SIZE);
 
     @Inject
     private UISynchronize ui;
@@ -72,8 +59,8 @@ public final class QueuePart {
     private Combo status;
     private Combo type;
     private Text search;
+    private TableViewer viewer;
     private Table table;
-    private LocalResourceManager colors;
     private Label message;
     private QueueRows rows;
     private QueueStore store;
@@ -97,28 +84,37 @@ public final class QueuePart {
         message = new Label(parent, SWT.NONE);
         message.setLayoutData(new GridData(SWT.END, SWT.CENTER, false, false));
 
-        table = new Table(parent, SWT.VIRTUAL | SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER);
+        viewer = new TableViewer(parent, SWT.VIRTUAL | SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER);
+        table = viewer.getTable();
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
-        for (int i = 0; i < COLUMNS.length; i++) {
-            TableColumn column = new TableColumn(table, i == 0 || i == 3 || i == 7 ? SWT.RIGHT : SWT.LEFT);
-            column.setText(COLUMNS[i]);
-            column.setWidth(WIDTHS[i]);
-            SortKey key = SORTABLE.get(i);
+        QueueColumns.Column[] columns = QueueColumns.addTo(viewer, this::problem,
+                new LocalResourceManager(JFaceResources.getResources(), table));
+        for (int i = 0; i < columns.length; i++) {
+            TableColumn column = table.getColumn(i);
+            SortKey key = columns[i].sortKey();
             if (key != null) {
                 column.addListener(SWT.Selection, event -> sortBy(column, key));
             }
         }
         table.setSortColumn(table.getColumn(0));
         table.setSortDirection(SWT.UP);
-        colors = new LocalResourceManager(JFaceResources.getResources(), table);
-        table.addListener(SWT.SetData, event -> fill((TableItem) event.item, table.indexOf((TableItem) event.item)));
+        viewer.setContentProvider((ILazyContentProvider) this::updateElement);
+        viewer.setInput(this);
         table.addListener(SWT.Selection, event -> publishSelection());
         status.addListener(SWT.Selection, event -> applyFilter());
         type.addListener(SWT.Selection, event -> applyFilter());
         search.addListener(SWT.DefaultSelection, event -> applyFilter());
         useStore(store);
+    }
+
+    /** Closed: the page reads and the count under way are cancelled. */
+    @PreDestroy
+    void close() {
+        if (rows != null) {
+            rows.close();
+        }
     }
 
     /** The queue store, again whenever it restarts (a new database directory, say); {@code null} while it is down. */
@@ -155,7 +151,7 @@ public final class QueuePart {
         }
         if (current == null) {
             rows = null;
-            table.setItemCount(0);
+            viewer.setItemCount(0);
             showFailure("The queue is not available; see the log for why.");
             return;
         }
@@ -242,7 +238,7 @@ public final class QueuePart {
         }
         List<Long> selectedIds = selectedItems().stream().map(QueueItem::id).toList();
         int top = table.getTopIndex();
-        table.setItemCount(rows.size() + (rows.hasMore() ? 1 : 0));
+        viewer.setItemCount(rows.size() + (rows.hasMore() ? 1 : 0));
         table.clearAll();
         List<Integer> reselect = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -264,21 +260,17 @@ public final class QueuePart {
         }
     }
 
-    private void fill(TableItem item, int index) {
+    /** The table shows row {@code index}: its item, or "loading…" while the next page is read. */
+    private void updateElement(int index) {
         if (rows == null) {
             return;
         }
-        if (index >= rows.size()) {
-            item.setText(1, "loading…");
+        if (index < rows.size()) {
+            viewer.replace(rows.row(index), index);
+        } else {
+            viewer.replace(QueueColumns.LOADING, index);
             rows.more();
-            return;
         }
-        QueueItem row = rows.row(index);
-        item.setText(new String[] { Long.toString(row.id()), row.entityType(), row.status().label(),
-                Integer.toString(row.attempts()), time(row.createdAt()),
-                row.status() == ItemStatus.SENT ? "" : time(row.nextAttemptAt()),
-                problem(row), row.blobSize() == 0 ? "" : Sizes.of(row.blobSize()) });
-        item.setForeground(STATUS_COLUMN, colors.create(ColorDescriptor.createFrom(StatusPalette.swt(row.status()))));
     }
 
     /** The last error, and for a blocked item the failed item holding it. */
@@ -301,7 +293,4 @@ public final class QueuePart {
         return String.format("%,d %s", count, count == 1 ? "item" : "items");
     }
 
-    private static String time(Instant instant) {
-        return instant == null ? "" : TIME.format(instant.truncatedTo(ChronoUnit.SECONDS));
-    }
 }

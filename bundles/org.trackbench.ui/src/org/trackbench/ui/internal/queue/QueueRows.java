@@ -14,6 +14,7 @@ import org.trackbench.core.queue.QueueItem;
 import org.trackbench.core.queue.QueuePage;
 import org.trackbench.core.queue.QueueQuery;
 import org.trackbench.core.queue.QueueStore;
+import org.trackbench.ui.internal.PartJob;
 
 /**
  * The rows the Queue view shows: keyset pages of the queue read in the background, the next page only when the
@@ -94,6 +95,7 @@ final class QueueRows {
     /** The view moved on (to a restarted store, say): reads still running deliver nothing. */
     void close() {
         closed = true;
+        Job.getJobManager().cancel(this);
     }
 
     /** The query the rows answer: what an export of the filtered set reads again. */
@@ -133,7 +135,7 @@ final class QueueRows {
     private void load(QueueQuery page, boolean first) {
         loading = true;
         int asked = generation;
-        Job.create("Reading the queue", monitor -> {
+        PartJob.of("Reading the queue", this, monitor -> {
             QueuePage read;
             Map<Long, Long> readHolders;
             try {
@@ -196,7 +198,7 @@ final class QueueRows {
         long now = System.nanoTime();
         long delayMillis = query.equals(lastCounted) ? Math.max(0, (nextCountNanos - now) / 1_000_000) : 0;
         nextCountNanos = now + (delayMillis + RECOUNT_MILLIS) * 1_000_000;
-        Job.create("Counting the queue", monitor -> {
+        PartJob.of("Counting the queue", this, monitor -> {
             QueueQuery counted = query;
             long read;
             RuntimeException failure = null;

@@ -24,9 +24,11 @@ import org.trackbench.core.sync.SyncEvents;
 import org.trackbench.core.sync.SyncService;
 import org.trackbench.core.sync.SyncState;
 import org.trackbench.core.sync.SyncStatus;
+import org.trackbench.ui.internal.PartJob;
 import org.trackbench.ui.internal.StatusPalette;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
 /**
@@ -47,7 +49,7 @@ public final class SyncStatusControl {
     private volatile SyncService sync;
     private SyncStatus status;
     private StorageShortage diskFull;
-    private final Job recount = Job.createSystem("Counting the queue", monitor -> {
+    private final Job recount = PartJob.system("Counting the queue", this, monitor -> {
         SyncService current = sync;
         if (current != null) {
             SyncStatus counted = current.status();
@@ -72,6 +74,12 @@ public final class SyncStatusControl {
             }
         });
         tick();
+    }
+
+    /** Closed: a recount under way is cancelled. */
+    @PreDestroy
+    void close() {
+        Job.getJobManager().cancel(this);
     }
 
     @Inject

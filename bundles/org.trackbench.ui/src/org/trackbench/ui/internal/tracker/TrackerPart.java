@@ -32,6 +32,7 @@ import org.trackbench.core.capture.TrackerStatus;
 import org.trackbench.core.queue.QueueItem;
 import org.trackbench.core.queue.QueueQuery;
 import org.trackbench.core.queue.QueueStore;
+import org.trackbench.ui.internal.PartJob;
 import org.trackbench.ui.internal.images.QueuedImages;
 
 import jakarta.annotation.PostConstruct;
@@ -77,7 +78,7 @@ public final class TrackerPart {
     private volatile TrackerStatus shown;
     private String thumbnailEntry;
     /** One job, so reads cannot overtake each other: scheduled while it runs, it runs once more afterwards. */
-    private final Job refreshJob = Job.create("Reading the tracker", monitor -> {
+    private final Job refreshJob = PartJob.of("Reading the tracker", this, monitor -> {
         TimeTracker current = tracker;
         ScreenCapture currentCapture = screenCapture;
         if (current != null) {
@@ -147,8 +148,10 @@ public final class TrackerPart {
         }
     }
 
+    /** Closed: the reads under way are cancelled and the thumbnail freed. */
     @PreDestroy
-    void disposeThumbnail() {
+    void close() {
+        Job.getJobManager().cancel(this);
         setThumbnail(null, "");
     }
 
@@ -196,7 +199,7 @@ public final class TrackerPart {
      * not held any more: the thumbnail shown stays.
      */
     private void loadThumbnail(Function<QueueStore, java.util.Optional<QueueItem>> find) {
-        Job.create("Reading the latest screenshot", monitor -> {
+        PartJob.of("Reading the latest screenshot", this, monitor -> {
             QueueStore current = store;
             if (current == null) {
                 return;
@@ -250,7 +253,7 @@ public final class TrackerPart {
         button.addListener(SWT.Selection, event -> {
             button.setEnabled(false);
             String[] entry = { text(description), text(project), text(task) };
-            Job.create(label + " the time entry", monitor -> {
+            PartJob.of(label + " the time entry", this, monitor -> {
                 TimeTracker current = tracker;
                 try {
                     if (current == null) {
