@@ -202,6 +202,19 @@ class DerbyQueueStoreTest extends QueueStoreContractTest {
     }
 
     @Test
+    void anItemThatWaitedForAHandlerBeforeSchema4IsReleasedWhenOneArrives() throws Exception {
+        Path old = fixture.newDirectory("schema-v1-waiting");
+        // How the sync of schema 3 set an item aside: pending, a late next attempt, the reason as its last error.
+        createFirstSchemaDatabase(old, "UPDATE TB_QUEUE_ITEM SET NEXT_ATTEMPT_AT = " + Long.MAX_VALUE / 2
+                + ", LAST_ERROR = 'no handler installed for entity type note' WHERE ID = 1");
+
+        QueueStore migrated = fixture.configure(old, DEFAULT_MAX_BLOB);
+
+        assertEquals(1, migrated.releaseAwaitingHandler("note"), "the migration marked it as waiting");
+        assertEquals(List.of(1L, 2L), migrated.claim(10, LEASE).stream().map(QueueItem::id).toList());
+    }
+
+    @Test
     void corruptDatabaseIsReportedNotRegisteredAndLeftUntouched() throws Exception {
         givenNote("precious");
         Path corrupt = directory;
@@ -270,7 +283,7 @@ class DerbyQueueStoreTest extends QueueStoreContractTest {
     }
 
     /** Builds a database exactly as the first released schema left it, using the store's own V1 script. */
-    private void createFirstSchemaDatabase(Path target) throws IOException, SQLException {
+    private void createFirstSchemaDatabase(Path target, String... laterChanges) throws IOException, SQLException {
         Bundle storeBundle = Stream.of(fixture.context().getBundles())
                 .filter(b -> b.getSymbolicName().equals("org.trackbench.queue.derby")).findFirst().orElseThrow();
         URL script = storeBundle.getEntry("db/V1__queue.sql");
@@ -300,6 +313,9 @@ class DerbyQueueStoreTest extends QueueStoreContractTest {
                 blob.setBytes(1, "JPEG".getBytes(StandardCharsets.US_ASCII));
                 blob.executeUpdate();
             }
+            for (String change : laterChanges) {
+                statement.execute(change);
+            }
         }
         try {
             driver.connect("jdbc:derby:" + target + ";shutdown=true", new Properties()).close();
@@ -308,10 +324,6 @@ class DerbyQueueStoreTest extends QueueStoreContractTest {
         }
     }
 
-    /**
-     * Checksums of every file but Derby's lock file, which each refused boot attempt creates and removes again
-     * (SCR retries activation whenever a component asks for the store); a walk that races it is repeated.
-     */
     /** Checksums of the database's files; Derby's lock files (db.lck, dbex.lck) hold no data and come and go with each boot attempt. */
     private static Map<String, Long> snapshot(Path root) throws IOException {
         for (int attempt = 1; ; attempt++) {
