@@ -158,7 +158,8 @@ final class AdminOperations {
         return groups;
     }
 
-    private static List<Long> ids(PreparedStatement query) throws SQLException {
+    /** The ids the query selects, in its order. */
+    static List<Long> ids(PreparedStatement query) throws SQLException {
         List<Long> ids = new ArrayList<>();
         try (ResultSet rows = query.executeQuery()) {
             while (rows.next()) {

@@ -96,13 +96,9 @@ final class DeliveryTransitions {
      * this process, so every lease found then belongs to a process that died before finishing its attempt.
      */
     static List<Long> releaseOrphanedLeases(Connection connection) throws SQLException {
-        List<Long> ids = new ArrayList<>();
-        try (PreparedStatement query = connection
-                .prepareStatement("SELECT ID FROM TB_QUEUE_ITEM WHERE STATUS = 'in_flight'");
-                ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                ids.add(rows.getLong(1));
-            }
+        List<Long> ids;
+        try (PreparedStatement query = connection.prepareStatement("SELECT ID FROM TB_QUEUE_ITEM WHERE STATUS = 'in_flight'")) {
+            ids = AdminOperations.ids(query);
         }
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE TB_QUEUE_ITEM SET STATUS = 'pending', LEASE_UNTIL = NULL WHERE STATUS = 'in_flight'")) {
@@ -157,15 +153,11 @@ final class DeliveryTransitions {
 
     /** Makes the items waiting for a handler of {@code entityType} due {@code now}; returns their ids. */
     static List<Long> releaseAwaitingHandler(Connection connection, String entityType, Instant now) throws SQLException {
-        List<Long> released = new ArrayList<>();
+        List<Long> released;
         try (PreparedStatement query = connection.prepareStatement("SELECT ID FROM TB_QUEUE_ITEM"
                 + " WHERE AWAITS_HANDLER AND ENTITY_TYPE = ? AND STATUS = 'pending' ORDER BY ID")) {
             query.setString(1, entityType);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    released.add(rows.getLong(1));
-                }
-            }
+            released = AdminOperations.ids(query);
         }
         try (PreparedStatement update = connection.prepareStatement("UPDATE TB_QUEUE_ITEM SET NEXT_ATTEMPT_AT = ?,"
                 + " AWAITS_HANDLER = FALSE WHERE AWAITS_HANDLER AND ENTITY_TYPE = ? AND STATUS = 'pending'")) {

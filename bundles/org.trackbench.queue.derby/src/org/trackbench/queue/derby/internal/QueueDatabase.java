@@ -170,6 +170,7 @@ final class QueueDatabase implements AutoCloseable {
 
     /** Runs {@code work}, which only reads, in one transaction; it answers while the disk is full. */
     <T> T read(SqlWork<T> work) {
+        reopenIfRoom();
         return transaction(work);
     }
 
@@ -193,7 +194,6 @@ final class QueueDatabase implements AutoCloseable {
     }
 
     private <T> T transaction(SqlWork<T> work) {
-        reopenIfRoom();
         boot.readLock().lock();
         try {
             return retryingConflicts(work);
