@@ -83,7 +83,7 @@ fi
 # explicitly: a background job's would otherwise be /dev/null. AWT (the screenshot capture) must load the GTK 3
 # that SWT loads: with two GTK versions in one process, GTK's start-up hangs.
 java "${SHELL_MODE[@]}" "${CONSOLE[@]}" -Djdk.gtk.version=3 -Dfelix.cm.dir="$SETTINGS_DIR" \
-  -Dorg.slf4j.simpleLogger.logFile="$LOG" \
+  -Dorg.slf4j.simpleLogger.logFile="$LOG" -Dderby.stream.error.file="$DATA_DIR/derby.log" \
   -jar "${LAUNCHER[0]}" \
   -configuration "$PRODUCT_DIR/configuration" \
   -data "$DATA_DIR" \

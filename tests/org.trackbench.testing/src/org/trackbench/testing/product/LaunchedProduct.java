@@ -71,6 +71,7 @@ public final class LaunchedProduct implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(javaExecutable()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-Dfelix.cm.dir=" + home.resolve("settings"), "-Dorg.slf4j.simpleLogger.logFile=" + log,
+                "-Dderby.stream.error.file=" + home.resolve("derby.log"),
                 "-jar", launcherJar(installed).toString(), "-configuration", configuration.toString(),
                 "-data", home.resolve("data").toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

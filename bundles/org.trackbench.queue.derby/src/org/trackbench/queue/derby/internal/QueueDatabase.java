@@ -2,11 +2,16 @@ package org.trackbench.queue.derby.internal;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -41,14 +46,7 @@ import org.trackbench.core.queue.StorageShortage;
 final class QueueDatabase implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(QueueDatabase.class);
-    private static final String DERBY_LOG_PROPERTY = "derby.stream.error.file";
-    private static final String DEFAULT_FILE_PERMISSIONS_PROPERTY = "derby.storage.useDefaultFilePermissions";
-    private static final String PAGE_CACHE_PROPERTY = "derby.storage.pageCacheSize";
-    private static final String LOG_SWITCH_PROPERTY = "derby.storage.logSwitchInterval";
-    private static final String CHECKPOINT_PROPERTY = "derby.storage.checkpointInterval";
-    private static final int DEFAULT_PAGE_CACHE = 1_000;
-    private static final int MIN_PAGE_CACHE = 100;
-    private static final int BLOB_PAGE_BYTES = 32 * 1024;
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
     private static final String SHUTDOWN_OK_STATE = "08006";
     /** Deadlock victim and lock timeout: the transaction was rolled back whole and may simply run again. */
     private static final Set<String> TRANSIENT_STATES = Set.of("40001", "40XL1");
@@ -88,17 +86,87 @@ final class QueueDatabase implements AutoCloseable {
      */
     static QueueDatabase open(Path directory, Consumer<Optional<StorageShortage>> storageListener) {
         boolean create = checkDirectory(directory);
-        configureDerby(directory);
+        if (create) {
+            createPrivately(directory);
+        } else {
+            restrictToOwner(directory);
+        }
         QueueDatabase database = new QueueDatabase(directory, storageListener);
         try {
-            int version = database.migrate(create);
-            LOG.info("Queue database {} at {} (schema version {})", create ? "created" : "opened", directory, version);
+            if (database.migrate(false) < SchemaMigrator.BOOT_SETTINGS_VERSION) {
+                LOG.info("Queue database at {}: booting it again, so that its new log settings apply", directory);
+                database.closeIdleConnections();
+                database.shutdown();
+            }
+            LOG.info("Queue database {} at {} (schema version {})", create ? "created" : "opened", directory,
+                    SchemaMigrator.CURRENT_VERSION);
             return database;
         } catch (QueueException e) {
             database.close();
             throw new QueueException("Cannot open the queue database at " + directory + ": " + e.getMessage()
                     + ". The files were left untouched; restore a backup, or move the directory aside to start"
                     + " with an empty queue.", e);
+        }
+    }
+
+    /**
+     * Creates the database in a directory beside {@code directory} that only this user may enter, and moves it into
+     * place whole: no other account can reach its files at any moment (Derby gives them the umask's modes), and a
+     * creation cut short leaves nothing at {@code directory}. Booted there, it runs with its log settings.
+     */
+    private static void createPrivately(Path directory) {
+        Path staging = directory.resolveSibling("." + directory.getFileName() + ".creating");
+        Path created = staging.resolve(directory.getFileName());
+        try {
+            deleteLeftover(staging);
+            Files.createDirectory(staging, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            try (QueueDatabase database = new QueueDatabase(created, shortage -> {
+            })) {
+                database.migrate(true);
+            }
+            Files.setPosixFilePermissions(created, OWNER_ONLY);
+            // Replaces an empty directory: the one place, besides nothing, where a new database may be created.
+            Files.move(created, directory, StandardCopyOption.ATOMIC_MOVE);
+            Files.delete(staging);
+        } catch (IOException | RuntimeException e) {
+            QueueException failure = new QueueException("Cannot create the queue database at " + directory + ": "
+                    + (e instanceof QueueException ? e.getMessage() : e.toString()), e);
+            try {
+                deleteLeftover(staging);
+            } catch (IOException cleanup) {
+                failure.addSuppressed(cleanup);
+            }
+            throw failure;
+        }
+    }
+
+    /** A creation cut short left its directory behind; it was never a database anyone used. */
+    private static void deleteLeftover(Path staging) throws IOException {
+        if (!Files.exists(staging, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        LOG.info("Deleting {}, left by a creation of the queue database that was cut short", staging);
+        try (Stream<Path> paths = Files.walk(staging)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    /**
+     * Other accounts on this machine cannot reach the database's files, whatever their modes: the directory is its
+     * owner's only. A database created before Trackbench made it so is closed here.
+     */
+    private static void restrictToOwner(Path directory) {
+        try {
+            if (!Files.getPosixFilePermissions(directory).equals(OWNER_ONLY)) {
+                Files.setPosixFilePermissions(directory, OWNER_ONLY);
+                LOG.info("Queue database directory {} made accessible to its owner only", directory);
+            }
+        } catch (IOException e) {
+            throw new QueueException("Cannot make the queue database directory " + directory + " its owner's only ("
+                    + e + "); give this user ownership of it or configure another databaseDirectory."
+                    + " The files were left untouched.", e);
         }
     }
 
@@ -141,22 +209,7 @@ final class QueueDatabase implements AutoCloseable {
     }
 
     /** Derby's system-wide settings, read when a database boots; a value the user set is left alone. */
-    private static void configureDerby(Path directory) {
-        // Derby otherwise writes derby.log into whatever the working directory happens to be.
-        System.getProperties().putIfAbsent(DERBY_LOG_PROPERTY, directory.resolveSibling("derby.log").toString());
-        // Derby then creates every file of the database readable by its owner only, whatever the umask.
-        System.getProperties().putIfAbsent(DEFAULT_FILE_PERMISSIONS_PROPERTY, "false");
-        // Derby caches up to 1,000 pages, and the blob table's pages are 32 KB: 32 MB, half of a 64 MB heap.
-        // An eighth of the heap at most; the operating system caches the files as well.
-        long pages = Runtime.getRuntime().maxMemory() / 8 / BLOB_PAGE_BYTES;
-        System.getProperties().putIfAbsent(PAGE_CACHE_PROPERTY,
-                Long.toString(Math.max(MIN_PAGE_CACHE, Math.min(DEFAULT_PAGE_CACHE, pages))));
-        // Derby's defaults (a new log file every 1 MB, a checkpoint every 10 MB) stall an enqueue every few hundred
-        // items (docs/performance.md); larger ones cost a longer replay after a crash.
-        System.getProperties().putIfAbsent(LOG_SWITCH_PROPERTY, Integer.toString(16 * 1024 * 1024));
-        System.getProperties().putIfAbsent(CHECKPOINT_PROPERTY, Integer.toString(64 * 1024 * 1024));
-    }
-
+    /** Brings the schema to the current version; returns the version the database had before. */
     private int migrate(boolean create) {
         Connection connection = connect(create ? ";create=true" : "");
         try {

@@ -21,15 +21,17 @@ import org.slf4j.LoggerFactory;
 final class SchemaMigrator {
 
     static final List<String> SCRIPTS = List.of("db/V1__queue.sql", "db/V2__blob_content_type.sql",
-            "db/V3__encrypted_blobs.sql", "db/V4__awaits_handler.sql");
+            "db/V3__encrypted_blobs.sql", "db/V4__awaits_handler.sql", "db/V5__log_settings.sql");
     static final int CURRENT_VERSION = SCRIPTS.size();
+    /** The version whose settings Derby reads only when it boots the database. */
+    static final int BOOT_SETTINGS_VERSION = 5;
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
 
     private SchemaMigrator() {
     }
 
-    /** Applies the missing scripts and returns the schema version now in place. */
+    /** Applies the missing scripts and returns the schema version the database had before. */
     static int migrate(Connection connection) throws SQLException {
         int version = currentVersion(connection);
         if (version > CURRENT_VERSION) {
@@ -46,7 +48,7 @@ final class SchemaMigrator {
                 LOG.info("Queue schema migrated to version {}", next);
             }
         }
-        return CURRENT_VERSION;
+        return version;
     }
 
     private static int currentVersion(Connection connection) throws SQLException {

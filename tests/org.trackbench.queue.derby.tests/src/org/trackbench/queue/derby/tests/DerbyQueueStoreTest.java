@@ -38,6 +38,7 @@ import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 import org.trackbench.core.handler.EntityHandler;
 import org.trackbench.core.handler.OutboundRequest;
+import org.trackbench.core.queue.BlobSource;
 import org.trackbench.core.queue.EnqueueRequest;
 import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueEvents;
@@ -212,6 +213,47 @@ class DerbyQueueStoreTest extends QueueStoreContractTest {
 
         assertEquals(1, migrated.releaseAwaitingHandler("note"), "the migration marked it as waiting");
         assertEquals(List.of(1L, 2L), migrated.claim(10, LEASE).stream().map(QueueItem::id).toList());
+    }
+
+    @Test
+    void aNewDatabaseAndAMigratedOneKeepTheirLogInFilesOfSixteenMegabytes() throws Exception {
+        Path old = fixture.newDirectory("schema-v1-log");
+        createFirstSchemaDatabase(old);
+
+        for (Path database : List.of(directory, old)) {
+            fixture.configure(database, DEFAULT_MAX_BLOB).enqueue(EnqueueRequest.of("note", "{}")
+                    .withBlob(BlobSource.of(new byte[4 * 1024 * 1024]), "application/octet-stream"));
+
+            try (Stream<Path> files = Files.list(database.resolve("log"))) {
+                assertEquals(1, files.filter(file -> file.getFileName().toString().endsWith(".dat")).count(),
+                        "Derby's default starts a new log file every megabyte: " + database);
+            }
+        }
+    }
+
+    @Test
+    void anEmptyDirectoryBecomesTheDatabase() throws Exception {
+        Path empty = fixture.newDirectory("empty");
+        Files.createDirectories(empty);
+
+        QueueStore created = fixture.configure(empty, DEFAULT_MAX_BLOB);
+        QueueItem item = created.enqueue(EnqueueRequest.of("note", "{}"));
+
+        assertTrue(created.find(item.id()).isPresent());
+        assertTrue(Files.isRegularFile(empty.resolve("service.properties")));
+    }
+
+    @Test
+    void aCreationCutShortIsDiscardedAndTheDatabaseCreatedAnew() throws Exception {
+        Path target = fixture.newDirectory("cut-short");
+        Path leftover = target.resolveSibling("." + target.getFileName() + ".creating");
+        Files.createDirectories(leftover.resolve(target.getFileName()).resolve("seg0"));
+        Files.writeString(leftover.resolve(target.getFileName()).resolve("service.properties"), "half written");
+
+        QueueStore created = fixture.configure(target, DEFAULT_MAX_BLOB);
+
+        assertTrue(created.countByStatus().values().stream().allMatch(count -> count == 0), "an empty queue");
+        assertTrue(Files.notExists(leftover), "the half-made database is gone");
     }
 
     @Test

@@ -8,14 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -27,18 +30,20 @@ import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueItem;
 import org.trackbench.core.queue.QueueStore;
 import org.trackbench.core.queue.UnreadableItemException;
+import org.trackbench.testing.Await;
 import org.trackbench.testing.ByteScan;
 import org.trackbench.testing.Configurations;
 import org.trackbench.testing.QueueStoreFixture;
 
 /**
- * Blobs are encrypted on disk with a key from secure storage; without the key an item is unreadable, not lost. The
- * database files are their owner's only.
+ * Blobs are encrypted on disk with a key from secure storage; without the key an item is unreadable, not lost. No
+ * other account on the machine can reach the database's files.
  */
 class EncryptionAtRestTest {
 
     private static final long MAX_BLOB = 20L * 1024 * 1024;
     private static final String SECURITY = "org.trackbench.security";
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
     private final QueueStoreFixture fixture = new QueueStoreFixture();
     private final Configurations configurations = new Configurations();
@@ -67,24 +72,30 @@ class EncryptionAtRestTest {
     }
 
     @Test
-    void onlyTheOwnerCanReadTheDatabaseFiles() throws IOException {
+    void noOtherAccountCanReachTheDatabaseFiles() throws IOException {
         Path directory = fixture.newDirectory("owner-only");
+
         fixture.configure(directory, MAX_BLOB).enqueue(EnqueueRequest.of("note", "{}"));
 
-        try (Stream<Path> files = Files.walk(directory)) {
-            List<String> readableByOthers = files.filter(Files::isRegularFile).filter(EncryptionAtRestTest::othersMayRead)
-                    .map(Path::toString).toList();
-            assertEquals(List.of(), readableByOthers);
+        assertEquals(OWNER_ONLY, Files.getPosixFilePermissions(directory));
+        try (Stream<Path> beside = Files.list(directory.getParent())) {
+            assertEquals(List.of(), beside.filter(path -> path.getFileName().toString().contains(".creating")).toList(),
+                    "the private directory the database was created in is gone");
         }
     }
 
-    private static boolean othersMayRead(Path file) {
-        try {
-            return Files.getPosixFilePermissions(file).stream().anyMatch(permission -> permission.name().startsWith("GROUP")
-                    || permission.name().startsWith("OTHERS"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    @Test
+    void aDatabaseDirectoryOthersCouldEnterIsClosedToThemWhenOpened() throws IOException {
+        Path directory = fixture.newDirectory("opened-up");
+        fixture.configure(directory, MAX_BLOB).enqueue(EnqueueRequest.of("note", "{}"));
+        fixture.configure(fixture.newDirectory("elsewhere"), MAX_BLOB);
+        Await.until("Derby released the database", Duration.ofSeconds(30), () -> !Files.exists(directory.resolve("db.lck")));
+        Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        QueueStore reopened = fixture.configure(directory, MAX_BLOB);
+
+        assertEquals(OWNER_ONLY, Files.getPosixFilePermissions(directory));
+        assertEquals(1, reopened.countByStatus().get(ItemStatus.PENDING));
     }
 
     @Test
