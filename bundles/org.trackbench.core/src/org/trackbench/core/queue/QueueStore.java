@@ -127,10 +127,19 @@ public interface QueueStore {
      *
      * @return the number of items made due
      * @throws UnknownItemException for the first id not held by the store; nothing is changed then
+     * @deprecated an admin's change goes through {@link org.trackbench.core.admin.QueueAdmin}, which records who made
+     *             it; here it is recorded as made through this API by a caller not known
      */
+    @Deprecated
     int retry(Collection<Long> ids);
 
-    /** {@link #retry} for every failed item. */
+    /**
+     * {@link #retry} for every failed item.
+     *
+     * @deprecated an admin's change goes through {@link org.trackbench.core.admin.QueueAdmin}, which records who made
+     *             it; here it is recorded as made through this API by a caller not known
+     */
+    @Deprecated
     int retryAllFailed();
 
     /**
@@ -146,7 +155,10 @@ public interface QueueStore {
      * failed without one), including those that failed with it since the caller last looked.
      *
      * @since 1.2
+     * @deprecated an admin's change goes through {@link org.trackbench.core.admin.QueueAdmin}, which records who made
+     *             it; here it is recorded as made through this API by a caller not known
      */
+    @Deprecated
     int retryFailed(String reason);
 
     /**
@@ -154,7 +166,10 @@ public interface QueueStore {
      * failed without one), but those a {@link RetentionHold} holds; the items they blocked are released.
      *
      * @since 1.2
+     * @deprecated an admin's change goes through {@link org.trackbench.core.admin.QueueAdmin}, which records who made
+     *             it; here it is recorded as made through this API by a caller not known
      */
+    @Deprecated
     int deleteFailed(String reason);
 
     /**
@@ -163,9 +178,18 @@ public interface QueueStore {
      * @throws UnknownItemException for the first id not held by the store; nothing is deleted then
      * @throws IllegalArgumentException naming an item of a group a {@link RetentionHold} holds, and why; nothing is
      *         deleted then
+     * @deprecated an admin's change goes through {@link org.trackbench.core.admin.QueueAdmin}, which records who made
+     *             it; here it is recorded as made through this API by a caller not known
      */
+    @Deprecated
     int delete(Collection<Long> ids);
 
-    /** Deletes sent items older than {@code age}, but none of a group a {@link RetentionHold} holds; returns how many. */
+    /**
+     * Deletes sent items older than {@code age}, but none of a group a {@link RetentionHold} holds; returns how many.
+     *
+     * @deprecated an admin's change goes through {@link org.trackbench.core.admin.QueueAdmin}, which records who made
+     *             it; here it is recorded as made through this API by a caller not known
+     */
+    @Deprecated
     int purgeSent(Duration age);
 }

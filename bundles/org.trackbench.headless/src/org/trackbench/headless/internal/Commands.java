@@ -3,6 +3,8 @@ package org.trackbench.headless.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.trackbench.core.admin.AdminAction;
+import org.trackbench.core.admin.AuditTrail;
 import org.trackbench.core.queue.QueueException;
 
 /** What all Trackbench console commands share: their Gogo scope and how a bad argument is answered. */
@@ -12,6 +14,16 @@ final class Commands {
     static final String SCOPE = "osgi.command.scope=trackbench";
 
     private Commands() {
+    }
+
+    /**
+     * Records a change made from the console outside the queue. Without the queue there is no trail to write to, and
+     * the change, which may be what brings the queue back, still stands.
+     */
+    static void audit(AuditTrail trail, AdminAction action, String detail, long items) {
+        if (trail != null) {
+            trail.record(action, detail, items);
+        }
     }
 
     /**

@@ -8,8 +8,12 @@ import org.apache.felix.service.command.Parameter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.trackbench.core.settings.Setting;
 import org.trackbench.core.settings.SettingsGroup;
+import org.trackbench.core.admin.AdminAction;
+import org.trackbench.core.admin.AuditTrail;
 import org.trackbench.core.settings.SettingsService;
 
 /** {@code trackbench:config}: reads and sets the Configuration Admin values the workbench preferences edit. */
@@ -19,6 +23,9 @@ public final class ConfigCommand {
     static final String USAGE = "trackbench:config [<pid> [<key> <value> | --reset <key>]]";
 
     private final SettingsService settings;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile AuditTrail audit;
 
     @Activate
     public ConfigCommand(@Reference SettingsService settings) {
@@ -32,6 +39,8 @@ public final class ConfigCommand {
             int count = arguments == null ? 0 : arguments.length;
             if (reset && count == 2) {
                 settings.reset(arguments[0], arguments[1]);
+                Commands.audit(audit, AdminAction.SETTINGS, arguments[0] + " " + arguments[1] + " reset to its default",
+                        0);
                 return arguments[0] + " " + arguments[1] + " is back to its default "
                         + settings.effective(arguments[0], arguments[1]) + ".\n";
             }
@@ -62,6 +71,10 @@ public final class ConfigCommand {
         return table.toString();
     }
 
+    private boolean secret(String pid, String key) {
+        return settings.definition(pid).settings().stream().anyMatch(setting -> setting.key().equals(key) && setting.secret());
+    }
+
     private static String shown(Object saved, Setting setting) {
         if (saved == null) {
             return "(default)";
@@ -71,6 +84,8 @@ public final class ConfigCommand {
 
     private String set(String pid, String key, String value) {
         String before = settings.set(pid, key, value);
+        Commands.audit(audit, AdminAction.SETTINGS, pid + " " + key + ": " + (secret(pid, key) ? "a new secret value"
+                : before + " → " + value), 0);
         return pid + " " + key + " = " + value + " (was " + before + ").\n";
     }
 }

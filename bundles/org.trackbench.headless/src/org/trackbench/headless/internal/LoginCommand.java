@@ -9,6 +9,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.trackbench.core.admin.AdminAction;
+import org.trackbench.core.admin.AuditTrail;
 import org.trackbench.core.settings.SettingsService;
 import org.trackbench.core.sync.ServerUrl;
 import org.trackbench.core.sync.SyncService;
@@ -30,6 +32,9 @@ public final class LoginCommand {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile SyncService sync;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile AuditTrail audit;
+
     @Activate
     public LoginCommand(@Reference TokenProvider tokens, @Reference SettingsService settings) {
         this.tokens = tokens;
@@ -50,6 +55,7 @@ public final class LoginCommand {
             return Commands.usage(e, LOGIN_USAGE);
         }
         tokens.setToken(uri, token);
+        Commands.audit(audit, AdminAction.SIGN_IN, "a token stored for " + uri, 0);
         SyncService current = sync;
         if (current != null) {
             current.tokenChanged();

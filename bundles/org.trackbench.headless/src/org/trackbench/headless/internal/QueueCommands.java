@@ -16,6 +16,9 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.trackbench.core.admin.AdminAction;
+import org.trackbench.core.admin.AuditTrail;
+import org.trackbench.core.admin.QueueAdmin;
 import org.trackbench.core.handler.EntityHandler;
 import org.trackbench.core.queue.EnqueueRequest;
 import org.trackbench.core.queue.ItemStatus;
@@ -50,6 +53,13 @@ public final class QueueCommands {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile QueueStore store;
+
+    /** The console's own instance: what is done through it is recorded as done from the console. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile QueueAdmin admin;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile AuditTrail audit;
 
     @Activate
     public QueueCommands(@Reference ServiceComponentRuntime runtime) {
@@ -90,7 +100,7 @@ public final class QueueCommands {
     @Descriptor("makes failed, blocked or waiting items due now with fresh retries")
     public String retry(@Descriptor("every failed item") @Parameter(names = "--failed", presentValue = "true",
             absentValue = "false") boolean failed, @Descriptor("item ids") String... ids) {
-        return withQueue(queue -> {
+        return withAdmin(queue -> {
             try {
                 if (failed && (ids == null || ids.length == 0)) {
                     return "Retrying " + queue.retryAllFailed() + " failed item(s).\n";
@@ -110,7 +120,7 @@ public final class QueueCommands {
 
     @Descriptor("deletes items and their screenshots; items they held are released")
     public String delete(@Descriptor("item ids") String... ids) {
-        return withQueue(queue -> {
+        return withAdmin(queue -> {
             try {
                 return "Deleted " + queue.delete(Commands.ids(ids)) + " item(s).\n";
             } catch (UnknownItemException e) {
@@ -123,7 +133,7 @@ public final class QueueCommands {
 
     @Descriptor("deletes sent items older than an age")
     public String purge(@Descriptor("age, e.g. 7d, 12h, 30m or P7D") String age) {
-        return withQueue(queue -> {
+        return withAdmin(queue -> {
             try {
                 return "Purged " + queue.purgeSent(Durations.parse(age)) + " sent item(s) older than " + age + ".\n";
             } catch (IllegalArgumentException e) {
@@ -163,6 +173,8 @@ public final class QueueCommands {
             }
             try {
                 long written = ItemExport.write(queue, filters, format, target, ExportProgress.NONE);
+                Commands.audit(audit, AdminAction.EXPORT, "to " + target + (statuses.isBlank() ? "" : ", statuses "
+                        + statuses) + (types.isBlank() ? "" : ", types " + types), written);
                 return "Exported " + written + " item(s) to " + target + ".\n";
             } catch (IOException e) {
                 return "error: cannot write " + target + ": " + e.getMessage() + "\n";
@@ -190,6 +202,19 @@ public final class QueueCommands {
         String more = page.next() == null ? "" : "more: trackbench:queue -a " + page.items().get(page.items().size() - 1).id()
                 + " (with the same filters)\n";
         return table + more;
+    }
+
+    /** Runs {@code command} with the queue's admin, or says why there is none. */
+    private String withAdmin(Function<QueueAdmin, String> command) {
+        QueueAdmin queueAdmin = admin;
+        if (queueAdmin == null) {
+            return Commands.unavailable("the queue", health.why(QueueStore.class));
+        }
+        try {
+            return command.apply(queueAdmin);
+        } catch (QueueException e) {
+            return Commands.failed(e);
+        }
     }
 
     /** Runs {@code command} on the queue, or says why there is none. */

@@ -7,6 +7,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.trackbench.core.admin.AdminAction;
+import org.trackbench.core.admin.AuditTrail;
 import org.trackbench.core.sync.SyncService;
 
 /** {@code trackbench:sync now|pause|resume}; while the sync is missing, it says why. */
@@ -19,6 +21,9 @@ public final class SyncCommands {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile SyncService sync;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile AuditTrail audit;
 
     @Activate
     public SyncCommands(@Reference ServiceComponentRuntime runtime) {
@@ -33,8 +38,14 @@ public final class SyncCommands {
         }
         switch (action) {
             case "now" -> current.syncNow();
-            case "pause" -> current.pause();
-            case "resume" -> current.resume();
+            case "pause" -> {
+                current.pause();
+                Commands.audit(audit, AdminAction.SYNC_PAUSE, "", 0);
+            }
+            case "resume" -> {
+                current.resume();
+                Commands.audit(audit, AdminAction.SYNC_RESUME, "", 0);
+            }
             default -> {
                 return Commands.usage(new IllegalArgumentException("unknown action '" + action
                         + "'; expected now, pause or resume"), SYNC_USAGE);

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -28,6 +29,9 @@ import org.osgi.service.event.EventAdmin;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.trackbench.core.admin.AdminAction;
+import org.trackbench.core.admin.AuditEntry;
+import org.trackbench.core.admin.AuditQuery;
 import org.trackbench.core.handler.EntityHandler;
 import org.trackbench.core.queue.AttemptOutcome;
 import org.trackbench.core.queue.EnqueueRequest;
@@ -50,7 +54,9 @@ import org.trackbench.core.security.DataKeys;
  * <p>If the database cannot be opened (not writable, locked by another process, corrupt) activation fails
  * with the reason, no service is registered, and the files stay exactly as they were.
  */
-@Component(service = QueueStore.class, configurationPid = DerbyQueueStore.PID, immediate = true)
+// Registered under its own class too, for the bundle's QueueAdmin instances, which run their changes in its transactions.
+@Component(service = { QueueStore.class, DerbyQueueStore.class }, configurationPid = DerbyQueueStore.PID,
+        immediate = true)
 @Designate(ocd = QueueStoreConfig.class)
 public final class DerbyQueueStore implements QueueStore {
 
@@ -68,6 +74,7 @@ public final class DerbyQueueStore implements QueueStore {
     private final RetentionHolds holds = new RetentionHolds();
     private final PayloadCheckers checkers = new PayloadCheckers();
     private final Clock clock;
+    private final Duration auditRetention;
 
     @Activate
     public DerbyQueueStore(BundleContext context, QueueStoreConfig config, @Reference EventAdmin eventAdmin,
@@ -78,6 +85,7 @@ public final class DerbyQueueStore implements QueueStore {
     DerbyQueueStore(StoreOptions options, EventAdmin eventAdmin, DataKeys keys, Clock clock) {
         LOG.info("Queue store starting at {}", options.databaseDirectory());
         this.clock = clock;
+        this.auditRetention = options.auditRetention();
         this.events = new QueueEventPublisher(eventAdmin);
         try {
             this.database = QueueDatabase.open(options.databaseDirectory(), events::storage);
@@ -295,18 +303,12 @@ public final class DerbyQueueStore implements QueueStore {
 
     @Override
     public int retry(Collection<Long> ids) {
-        List<Long> retried = blocking.change(
-                () -> database.write(connection -> AdminOperations.retry(connection, List.copyOf(ids), now())));
-        events.changed(retried, ItemStatus.PENDING);
-        return retried.size();
+        return retry(ids, Actor.UNATTRIBUTED);
     }
 
     @Override
     public int retryAllFailed() {
-        List<Long> retried = blocking.change(() -> database.write(
-                connection -> AdminOperations.retry(connection, AdminOperations.failedIds(connection), now())));
-        events.changed(retried, ItemStatus.PENDING);
-        return retried.size();
+        return retryAllFailed(Actor.UNATTRIBUTED);
     }
 
     @Override
@@ -316,40 +318,103 @@ public final class DerbyQueueStore implements QueueStore {
 
     @Override
     public int retryFailed(String reason) {
-        List<Long> retried = blocking.change(() -> database.write(
-                connection -> AdminOperations.retry(connection, AdminOperations.failedIds(connection, reason), now())));
-        events.changed(retried, ItemStatus.PENDING);
-        return retried.size();
+        return retryFailed(reason, Actor.UNATTRIBUTED);
     }
 
     @Override
     public int deleteFailed(String reason) {
-        Map<String, String> held = holds.groups();
-        int deleted = blocking.change(() -> database.write(connection -> AdminOperations.delete(connection,
-                AdminOperations.withoutHeld(connection, AdminOperations.failedIds(connection, reason), held))));
-        events.removed(deleted);
-        return deleted;
+        return deleteFailed(reason, Actor.UNATTRIBUTED);
     }
 
     @Override
     public int delete(Collection<Long> ids) {
-        Map<String, String> held = holds.groups();
-        int deleted = blocking.change(() -> database.write(connection -> {
-            AdminOperations.refuseHeld(connection, ids, held);
-            return AdminOperations.delete(connection, List.copyOf(ids));
-        }));
-        events.removed(deleted);
-        return deleted;
+        return delete(ids, Actor.UNATTRIBUTED);
     }
 
     @Override
     public int purgeSent(Duration age) {
+        return purgeSent(age, Actor.UNATTRIBUTED);
+    }
+
+    int retry(Collection<Long> ids, Actor actor) {
+        List<Long> given = List.copyOf(ids);
+        List<Long> retried = audited(actor, AdminAction.RETRY, AuditDetails.items(given),
+                connection -> AdminOperations.retry(connection, given, now()), List::size);
+        events.changed(retried, ItemStatus.PENDING);
+        return retried.size();
+    }
+
+    int retryFailed(String reason, Actor actor) {
+        return retryFailed(actor, connection -> AdminOperations.failedIds(connection, reason),
+                AuditDetails.failedWith(reason));
+    }
+
+    private int retryFailed(Actor actor, SqlWork<List<Long>> selection, String detail) {
+        List<Long> retried = audited(actor, AdminAction.RETRY, detail,
+                connection -> AdminOperations.retry(connection, selection.run(connection), now()), List::size);
+        events.changed(retried, ItemStatus.PENDING);
+        return retried.size();
+    }
+
+    int retryAllFailed(Actor actor) {
+        return retryFailed(actor, AdminOperations::failedIds, "every failed item");
+    }
+
+    int deleteFailed(String reason, Actor actor) {
+        Map<String, String> held = holds.groups();
+        int deleted = audited(actor, AdminAction.DELETE, AuditDetails.failedWith(reason),
+                connection -> AdminOperations.delete(connection,
+                        AdminOperations.withoutHeld(connection, AdminOperations.failedIds(connection, reason), held)),
+                Integer::longValue);
+        events.removed(deleted);
+        return deleted;
+    }
+
+    int delete(Collection<Long> ids, Actor actor) {
+        List<Long> given = List.copyOf(ids);
+        Map<String, String> held = holds.groups();
+        int deleted = audited(actor, AdminAction.DELETE, AuditDetails.items(given), connection -> {
+            AdminOperations.refuseHeld(connection, given, held);
+            return AdminOperations.delete(connection, given);
+        }, Integer::longValue);
+        events.removed(deleted);
+        return deleted;
+    }
+
+    int purgeSent(Duration age, Actor actor) {
         if (age == null || age.isNegative()) {
             throw new IllegalArgumentException("age " + age + " is not accepted; expected zero or a positive duration");
         }
         Set<String> held = holds.groups().keySet();
-        int purged = database.write(connection -> AdminOperations.purgeSent(connection, now().minus(age), held));
+        int purged = audited(actor, AdminAction.PURGE, AuditDetails.sentOlderThan(age),
+                connection -> AdminOperations.purgeSent(connection, now().minus(age), held), Integer::longValue);
         events.removed(purged);
         return purged;
+    }
+
+    /** Records an action outside the queue in the audit trail, and drops the entries older than its retention. */
+    void record(Actor actor, AdminAction action, String detail, long items) {
+        audited(actor, action, detail, connection -> null, ignored -> items);
+    }
+
+    List<AuditEntry> auditEntries(AuditQuery query) {
+        return database.read(connection -> AuditLog.read(connection, query));
+    }
+
+    /**
+     * Runs {@code change} and records it, with the count {@code items} reads from its result, in one transaction;
+     * entries past the trail's retention go in the same one. Changes that hold or release items keep the order.
+     */
+    private <T> T audited(Actor actor, AdminAction action, String detail, SqlWork<T> change, ToLongFunction<T> items) {
+        long[] entry = new long[1];
+        T result = blocking.change(() -> database.write(connection -> {
+            T changed = change.run(connection);
+            Instant at = now();
+            entry[0] = AuditLog.append(connection, at, actor, action, detail, items.applyAsLong(changed));
+            AuditLog.deleteBefore(connection, at.minus(auditRetention));
+            return changed;
+        }));
+        events.audited(entry[0]);
+        return result;
     }
 }

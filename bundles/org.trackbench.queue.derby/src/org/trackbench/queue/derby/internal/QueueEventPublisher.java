@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
+import org.trackbench.core.admin.AuditTrail;
 import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueEvents;
 import org.trackbench.core.queue.QueueItem;
@@ -37,6 +38,10 @@ final class QueueEventPublisher {
         if (count > 0) {
             eventAdmin.postEvent(new Event(QueueEvents.TOPIC_REMOVED, Map.of(QueueEvents.COUNT, count)));
         }
+    }
+
+    void audited(long entryId) {
+        eventAdmin.postEvent(new Event(AuditTrail.TOPIC_RECORDED, Map.of("id", entryId)));
     }
 
     void storage(Optional<StorageShortage> shortage) {

@@ -15,4 +15,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Maximum blob size (bytes)",
             description = "Largest blob one item may carry; larger ones are refused at enqueue.", min = "1")
     long maxBlobBytes() default StoreOptions.DEFAULT_MAX_BLOB_BYTES;
+
+    @AttributeDefinition(name = "Audit trail retention (days)",
+            description = "How long the record of admin actions is kept; never purged with sent items.", min = "1")
+    int auditRetentionDays() default StoreOptions.DEFAULT_AUDIT_RETENTION_DAYS;
 }

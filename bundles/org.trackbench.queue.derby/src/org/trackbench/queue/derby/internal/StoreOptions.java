@@ -1,6 +1,7 @@
 package org.trackbench.queue.derby.internal;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -8,16 +9,22 @@ import java.util.Objects;
  *
  * @param databaseDirectory where the Derby database lives
  * @param maxBlobBytes the largest blob accepted at enqueue
+ * @param auditRetention how long the audit trail keeps an entry
  */
-record StoreOptions(Path databaseDirectory, long maxBlobBytes) {
+record StoreOptions(Path databaseDirectory, long maxBlobBytes, Duration auditRetention) {
 
     static final long DEFAULT_MAX_BLOB_BYTES = 20L * 1024 * 1024;
+    static final int DEFAULT_AUDIT_RETENTION_DAYS = 365;
 
     StoreOptions {
         Objects.requireNonNull(databaseDirectory, "databaseDirectory");
         if (maxBlobBytes < 1) {
             throw new IllegalArgumentException(
                     "maxBlobBytes " + maxBlobBytes + " is out of range; expected a positive number of bytes");
+        }
+        if (auditRetention == null || auditRetention.compareTo(Duration.ofDays(1)) < 0) {
+            throw new IllegalArgumentException("auditRetentionDays " + (auditRetention == null ? null
+                    : auditRetention.toDays()) + " is out of range; expected at least 1 day");
         }
     }
 
@@ -30,6 +37,6 @@ record StoreOptions(Path databaseDirectory, long maxBlobBytes) {
         String configured = config.databaseDirectory().trim();
         Path directory = configured.isEmpty() ? DatabaseLocation.defaultDirectory(instanceArea)
                 : Path.of(configured).toAbsolutePath();
-        return new StoreOptions(directory, config.maxBlobBytes());
+        return new StoreOptions(directory, config.maxBlobBytes(), Duration.ofDays(config.auditRetentionDays()));
     }
 }

@@ -32,6 +32,7 @@ import org.jfree.data.time.Second;
 import org.jfree.data.time.TimeSeries;
 import org.jfree.data.time.TimeSeriesCollection;
 import org.osgi.service.event.Event;
+import org.trackbench.core.admin.QueueAdmin;
 import org.trackbench.core.queue.FailureGroup;
 import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueEvents;
@@ -64,6 +65,11 @@ public final class DashboardPart {
     private UISynchronize ui;
 
     private volatile QueueStore store;
+    /** The workbench's own instance: what is done through it is recorded as done in the workbench. */
+    @Inject
+    @Optional
+    @Service
+    private QueueAdmin admin;
     private final TimeSeriesCollection depth = new TimeSeriesCollection();
     private final TimeSeries sentPerMinute = new TimeSeries("sent");
     private final TimeSeries failedPerMinute = new TimeSeries("failed");
@@ -190,13 +196,13 @@ public final class DashboardPart {
             TableItem row = new TableItem(failures, SWT.NONE);
             row.setText(new String[] { Long.toString(group.items()), reason });
             button(row, 2, "Retry", () -> QueueWork.run("Retrying the items that failed with \"" + reason + "\"",
-                    () -> store.retryFailed(group.reason())));
+                    () -> admin.retryFailed(group.reason())));
             button(row, 3, "Delete…", () -> {
                 if (MessageDialog.openConfirm(failures.getShell(), "Delete failed items", "Delete the "
                         + group.items() + " item(s) that failed with \"" + reason + "\" (and any that fail with it"
                         + " meanwhile)? They will never reach the server. This cannot be undone.")) {
                     QueueWork.run("Deleting the items that failed with \"" + reason + "\"",
-                            () -> store.deleteFailed(group.reason()));
+                            () -> admin.deleteFailed(group.reason()));
                 }
             });
         }

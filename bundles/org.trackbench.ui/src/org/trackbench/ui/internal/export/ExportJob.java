@@ -9,6 +9,8 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.trackbench.core.admin.AdminAction;
+import org.trackbench.core.admin.AuditTrail;
 import org.trackbench.core.queue.QueueItem;
 import org.trackbench.core.queue.QueueQuery;
 import org.trackbench.core.queue.QueueStore;
@@ -29,25 +31,32 @@ public final class ExportJob extends Job {
     private final QueueQuery filtered;
     private final long expected;
     private final Path target;
+    private final AuditTrail audit;
 
-    private ExportJob(QueueStore store, List<QueueItem> selected, QueueQuery filtered, long expected, Path target) {
+    private ExportJob(QueueStore store, List<QueueItem> selected, QueueQuery filtered, long expected, Path target,
+            AuditTrail audit) {
         super("Exporting the queue to " + target.getFileName());
         this.store = store;
         this.selected = List.copyOf(selected);
         this.filtered = filtered;
         this.expected = expected;
         this.target = target;
+        this.audit = audit;
         setUser(true);
     }
 
-    /** Exports exactly these items. */
-    public static ExportJob ofSelection(List<QueueItem> items, Path target) {
-        return new ExportJob(null, items, null, items.size(), target);
+    /** Exports exactly these items, recorded in {@code audit} ({@code null} while the queue is down). */
+    public static ExportJob ofSelection(List<QueueItem> items, Path target, AuditTrail audit) {
+        return new ExportJob(null, items, null, items.size(), target, audit);
     }
 
-    /** Exports every item the query's filters match; {@code expected} sizes the progress bar, -1 if unknown. */
-    public static ExportJob ofFiltered(QueueStore store, QueueQuery filtered, long expected, Path target) {
-        return new ExportJob(store, List.of(), filtered, expected, target);
+    /**
+     * Exports every item the query's filters match, recorded in {@code audit}; {@code expected} sizes the progress
+     * bar, -1 if unknown.
+     */
+    public static ExportJob ofFiltered(QueueStore store, QueueQuery filtered, long expected, Path target,
+            AuditTrail audit) {
+        return new ExportJob(store, List.of(), filtered, expected, target, audit);
     }
 
     @Override
@@ -57,6 +66,10 @@ public final class ExportJob extends Job {
             ItemFormat format = ItemFormat.of(target.getFileName().toString());
             long written = filtered == null ? ItemExport.write(selected, format, target)
                     : ItemExport.write(store, filtered, format, target, progress(monitor));
+            if (audit != null) {
+                audit.record(AdminAction.EXPORT, (filtered == null ? "the selected items" : "the items of the Queue"
+                        + " view's filters") + " to " + target, written);
+            }
             return new Status(IStatus.OK, BUNDLE, "Exported " + written + " item(s) to " + target);
         } catch (CancellationException e) {
             return Status.CANCEL_STATUS;

@@ -9,8 +9,8 @@ import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.e4.ui.services.IServiceConstants;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.widgets.Shell;
+import org.trackbench.core.admin.QueueAdmin;
 import org.trackbench.core.queue.QueueItem;
-import org.trackbench.core.queue.QueueStore;
 
 import jakarta.inject.Named;
 
@@ -23,12 +23,12 @@ public final class DeleteHandler {
     }
 
     @Execute
-    void execute(@Named(IServiceConstants.ACTIVE_SELECTION) List<QueueItem> selection, @Service QueueStore store,
+    void execute(@Named(IServiceConstants.ACTIVE_SELECTION) List<QueueItem> selection, @Service QueueAdmin admin,
             Shell shell) {
         List<Long> ids = selection.stream().map(QueueItem::id).toList();
         if (MessageDialog.openConfirm(shell, "Delete queued items", "Delete " + ids.size() + " item(s)? Items not yet"
                 + " sent will never reach the server. This cannot be undone.")) {
-            QueueWork.run("Deleting " + ids.size() + " item(s)", () -> store.delete(ids));
+            QueueWork.run("Deleting " + ids.size() + " item(s)", () -> admin.delete(ids));
         }
     }
 }

@@ -8,6 +8,7 @@ import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.e4.core.di.annotations.CanExecute;
 import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.services.IServiceConstants;
@@ -15,6 +16,7 @@ import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Shell;
+import org.trackbench.core.admin.AuditTrail;
 import org.trackbench.ui.internal.export.ExportJob;
 import org.trackbench.ui.internal.queue.QueuePart;
 
@@ -35,7 +37,8 @@ public final class ExportHandler {
     }
 
     @Execute
-    void execute(@Named(IServiceConstants.ACTIVE_PART) MPart part, Shell shell, UISynchronize ui) {
+    void execute(@Named(IServiceConstants.ACTIVE_PART) MPart part, Shell shell, UISynchronize ui,
+            @Optional @Service AuditTrail audit) {
         QueuePart queue = (QueuePart) part.getObject();
         FileDialog dialog = new FileDialog(shell, SWT.SAVE);
         dialog.setText("Export " + queue.exportScope());
@@ -48,7 +51,7 @@ public final class ExportHandler {
             return;
         }
         Path target = withExtension(Path.of(chosen), EXTENSIONS[Math.max(0, dialog.getFilterIndex())].substring(1));
-        ExportJob job = queue.export(target);
+        ExportJob job = queue.export(target, audit);
         job.addJobChangeListener(new JobChangeAdapter() {
             @Override
             public void done(IJobChangeEvent event) {

@@ -7,6 +7,7 @@ import org.eclipse.jface.preference.PreferenceDialog;
 import org.eclipse.jface.preference.PreferenceManager;
 import org.eclipse.jface.preference.PreferenceNode;
 import org.eclipse.swt.widgets.Shell;
+import org.trackbench.core.admin.AuditTrail;
 import org.trackbench.core.settings.SettingsService;
 import org.trackbench.core.sync.SyncService;
 import org.trackbench.core.sync.TokenProvider;
@@ -21,11 +22,11 @@ public final class PreferencesHandler {
 
     @Execute
     void execute(Shell shell, @Service SettingsService settings, @Service TokenProvider tokens,
-            @Optional @Service SyncService sync) {
+            @Optional @Service SyncService sync, @Optional @Service AuditTrail audit) {
         PreferenceManager pages = new PreferenceManager();
-        pages.addToRoot(new PreferenceNode("sign-in", new SignInPage(settings, tokens, sync)));
+        pages.addToRoot(new PreferenceNode("sign-in", new SignInPage(settings, tokens, sync, audit)));
         settings.definitions().forEach((pid, group) -> pages.addToRoot(new PreferenceNode(pid,
-                new SettingsPage(settings, group))));
+                new SettingsPage(settings, group, audit))));
         PreferenceDialog dialog = new PreferenceDialog(shell, pages);
         dialog.setMinimumPageSize(560, 360);
         dialog.open();

@@ -7,9 +7,9 @@ import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.e4.ui.services.IServiceConstants;
+import org.trackbench.core.admin.QueueAdmin;
 import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueItem;
-import org.trackbench.core.queue.QueueStore;
 
 import jakarta.inject.Named;
 
@@ -22,8 +22,8 @@ public final class RetryHandler {
     }
 
     @Execute
-    void execute(@Named(IServiceConstants.ACTIVE_SELECTION) List<QueueItem> selection, @Service QueueStore store) {
+    void execute(@Named(IServiceConstants.ACTIVE_SELECTION) List<QueueItem> selection, @Service QueueAdmin admin) {
         List<Long> ids = selection.stream().filter(item -> item.status() != ItemStatus.SENT).map(QueueItem::id).toList();
-        QueueWork.run("Retrying " + ids.size() + " item(s)", () -> store.retry(ids));
+        QueueWork.run("Retrying " + ids.size() + " item(s)", () -> admin.retry(ids));
     }
 }

@@ -2,6 +2,7 @@ package org.trackbench.ui.internal.preferences;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.eclipse.jface.preference.PreferencePage;
 import org.eclipse.swt.SWT;
@@ -11,6 +12,8 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
+import org.trackbench.core.admin.AdminAction;
+import org.trackbench.core.admin.AuditTrail;
 import org.trackbench.core.settings.Setting;
 import org.trackbench.core.settings.SettingsGroup;
 import org.trackbench.core.settings.SettingsService;
@@ -26,10 +29,13 @@ public final class SettingsPage extends PreferencePage {
     private final String pid;
     private final SettingsGroup group;
     private final Map<String, Text> fields = new LinkedHashMap<>();
+    private final AuditTrail audit;
 
-    public SettingsPage(SettingsService settings, SettingsGroup group) {
+    /** {@code audit} is {@code null} while the queue, which keeps the trail, is down. */
+    public SettingsPage(SettingsService settings, SettingsGroup group, AuditTrail audit) {
         super(group.name());
         this.settings = settings;
+        this.audit = audit;
         this.pid = group.pid();
         this.group = group;
         setDescription(group.description());
@@ -97,6 +103,12 @@ public final class SettingsPage extends PreferencePage {
         try {
             if (!changed.isEmpty()) {
                 settings.setAll(pid, changed);
+                if (audit != null) {
+                    audit.record(AdminAction.SETTINGS, pid + " " + changed.entrySet().stream()
+                            .map(change -> change.getKey() + ": " + current.get(change.getKey()) + " → "
+                                    + change.getValue().strip())
+                            .collect(Collectors.joining(", ")), 0);
+                }
             }
             return true;
         } catch (IllegalArgumentException e) {

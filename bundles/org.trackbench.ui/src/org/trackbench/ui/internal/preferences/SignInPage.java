@@ -10,6 +10,8 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
+import org.trackbench.core.admin.AdminAction;
+import org.trackbench.core.admin.AuditTrail;
 import org.trackbench.core.settings.SettingsService;
 import org.trackbench.core.sync.ServerUrl;
 import org.trackbench.core.sync.SyncService;
@@ -28,15 +30,17 @@ public final class SignInPage extends PreferencePage {
     private final SettingsService settings;
     private final TokenProvider tokens;
     private final SyncService sync;
+    private final AuditTrail audit;
     private Text server;
     private Text token;
 
-    /** {@code sync} may be {@code null} while the sync is down. */
-    public SignInPage(SettingsService settings, TokenProvider tokens, SyncService sync) {
+    /** {@code sync} may be {@code null} while the sync is down, {@code audit} while the queue is. */
+    public SignInPage(SettingsService settings, TokenProvider tokens, SyncService sync, AuditTrail audit) {
         super("Sign in");
         this.settings = settings;
         this.tokens = tokens;
         this.sync = sync;
+        this.audit = audit;
         setDescription("The tracking server and your access token for it.");
     }
 
@@ -84,12 +88,15 @@ public final class SignInPage extends PreferencePage {
     public boolean performOk() {
         try {
             URI uri = serverUri();
-            if (!server.getText().strip().equals(settings.effective(SYNC_PID, SERVER_URL))) {
+            String before = settings.effective(SYNC_PID, SERVER_URL);
+            if (!server.getText().strip().equals(before)) {
                 settings.set(SYNC_PID, SERVER_URL, server.getText());
+                record(AdminAction.SETTINGS, SYNC_PID + " " + SERVER_URL + ": " + before + " → " + server.getText().strip());
             }
             if (!token.getText().isBlank()) {
                 tokens.setToken(uri, token.getText());
                 token.setText("");
+                record(AdminAction.SIGN_IN, "a token stored for " + uri);
             }
             if (sync != null) {
                 sync.tokenChanged();
@@ -98,6 +105,12 @@ public final class SignInPage extends PreferencePage {
         } catch (IllegalArgumentException e) {
             setErrorMessage(e.getMessage());
             return false;
+        }
+    }
+
+    private void record(AdminAction action, String detail) {
+        if (audit != null) {
+            audit.record(action, detail, 0);
         }
     }
 }

@@ -26,6 +26,7 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.Text;
 import org.osgi.service.event.Event;
+import org.trackbench.core.admin.AuditTrail;
 import org.trackbench.core.handler.EntityHandler;
 import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueEvents;
@@ -180,13 +181,15 @@ public final class QueuePart {
         });
     }
 
-    /** What an export writes: the selected items if any, else every item the filters match. */
-    public ExportJob export(Path target) {
+    /**
+     * What an export writes: the selected items if any, else every item the filters match; recorded in {@code audit}.
+     */
+    public ExportJob export(Path target, AuditTrail audit) {
         List<QueueItem> selected = selectedItems();
         if (!selected.isEmpty() || rows == null) {
-            return ExportJob.ofSelection(selected, target);
+            return ExportJob.ofSelection(selected, target, audit);
         }
-        return ExportJob.ofFiltered(store, rows.query(), rows.total(), target);
+        return ExportJob.ofFiltered(store, rows.query(), rows.total(), target, audit);
     }
 
     /** Says what {@link #export} would write, e.g. "3 selected items" or "1,204 items of the current filter". */

@@ -1,0 +1,52 @@
+package org.trackbench.core.admin;
+
+import java.time.Duration;
+import java.util.Collection;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * An admin's changes to the queue. Each is recorded in the {@link AuditTrail} in the same transaction as the change:
+ * a change that fails records nothing, and a recorded one happened. A bundle-scoped service, like the trail: the
+ * bundle that gets it is recorded as where the change came from.
+ */
+@ProviderType
+public interface QueueAdmin {
+
+    /**
+     * Makes failed or blocked items, and pending ones waiting for a later attempt, due now with fresh retries; the
+     * items they held are released. Ids in other states are ignored.
+     *
+     * @return the number of items made due
+     * @throws org.trackbench.core.queue.UnknownItemException for the first id not held by the store; nothing is
+     *         changed then
+     */
+    int retry(Collection<Long> ids);
+
+    /** {@link #retry} for every failed item. */
+    int retryAllFailed();
+
+    /**
+     * {@link #retry} for every failed item whose last error is exactly {@code reason} ({@code null}: the items failed
+     * without one).
+     */
+    int retryFailed(String reason);
+
+    /**
+     * Deletes the items and their blobs; items they blocked are released.
+     *
+     * @throws org.trackbench.core.queue.UnknownItemException for the first id not held by the store; nothing is
+     *         deleted then
+     * @throws IllegalArgumentException naming an item of a group a retention hold keeps; nothing is deleted then
+     */
+    int delete(Collection<Long> ids);
+
+    /**
+     * Deletes every failed item whose last error is exactly {@code reason} ({@code null}: the items failed without
+     * one), but those of a group a retention hold keeps; the items they blocked are released.
+     */
+    int deleteFailed(String reason);
+
+    /** Deletes sent items older than {@code age}, but none of a group a retention hold keeps; returns how many. */
+    int purgeSent(Duration age);
+}

@@ -1,0 +1,30 @@
+package org.trackbench.queue.derby.internal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** How the audit trail describes what an admin change applied to: an admin reads these, not a program. */
+final class AuditDetails {
+
+    /** Ids beyond these are counted, not listed: a bulk action over 100,000 items stays one readable line. */
+    private static final int LISTED_IDS = 50;
+
+    private AuditDetails() {
+    }
+
+    static String items(List<Long> ids) {
+        String listed = ids.stream().limit(LISTED_IDS).map(String::valueOf).collect(Collectors.joining(", "));
+        return (ids.size() == 1 ? "item " : "items ") + listed
+                + (ids.size() > LISTED_IDS ? " and " + (ids.size() - LISTED_IDS) + " more" : "");
+    }
+
+    static String failedWith(String reason) {
+        return reason == null ? "failed items without an error" : "failed items whose last error is \"" + reason + "\"";
+    }
+
+    static String sentOlderThan(Duration age) {
+        return age.isZero() ? "every sent item" : "sent items older than " + age.toString().substring(2).toLowerCase(Locale.ROOT);
+    }
+}

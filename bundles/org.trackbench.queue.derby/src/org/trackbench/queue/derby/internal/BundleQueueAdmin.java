@@ -1,0 +1,78 @@
+package org.trackbench.queue.derby.internal;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+
+import org.osgi.service.component.ComponentContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.trackbench.core.admin.AdminAction;
+import org.trackbench.core.admin.AuditEntry;
+import org.trackbench.core.admin.AuditQuery;
+import org.trackbench.core.admin.AuditTrail;
+import org.trackbench.core.admin.QueueAdmin;
+
+/**
+ * {@link QueueAdmin} and {@link AuditTrail} for one bundle: DS makes one instance per bundle that gets the service,
+ * and that bundle is recorded as the origin of everything done through it. The changes run in the store's
+ * transactions.
+ */
+@Component(service = { QueueAdmin.class, AuditTrail.class }, scope = ServiceScope.BUNDLE)
+public final class BundleQueueAdmin implements QueueAdmin, AuditTrail {
+
+    private final DerbyQueueStore store;
+    private final Actor actor;
+
+    @Activate
+    public BundleQueueAdmin(@Reference DerbyQueueStore store, ComponentContext context) {
+        this.store = store;
+        this.actor = Actor.of(context.getUsingBundle());
+    }
+
+    @Override
+    public int retry(Collection<Long> ids) {
+        return store.retry(ids, actor);
+    }
+
+    @Override
+    public int retryAllFailed() {
+        return store.retryAllFailed(actor);
+    }
+
+    @Override
+    public int retryFailed(String reason) {
+        return store.retryFailed(reason, actor);
+    }
+
+    @Override
+    public int delete(Collection<Long> ids) {
+        return store.delete(ids, actor);
+    }
+
+    @Override
+    public int deleteFailed(String reason) {
+        return store.deleteFailed(reason, actor);
+    }
+
+    @Override
+    public int purgeSent(Duration age) {
+        return store.purgeSent(age, actor);
+    }
+
+    @Override
+    public void record(AdminAction action, String detail, long items) {
+        if (action == null || detail == null || items < 0) {
+            throw new IllegalArgumentException("action " + action + ", detail " + detail + ", items " + items
+                    + ": expected an action, a detail (empty for none) and a count of zero or more");
+        }
+        store.record(actor, action, detail, items);
+    }
+
+    @Override
+    public List<AuditEntry> entries(AuditQuery query) {
+        return store.auditEntries(query);
+    }
+}
