@@ -1,6 +1,7 @@
 package org.trackbench.headless.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import org.trackbench.core.queue.EnqueueRequest;
 import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueItem;
 import org.trackbench.core.sync.SyncState;
+import org.trackbench.headless.internal.AuditCommand;
 import org.trackbench.headless.internal.ConfigCommand;
 import org.trackbench.headless.internal.LoginCommand;
 import org.trackbench.headless.internal.QueueCommands;
@@ -156,6 +158,34 @@ class ConsoleCommandsTest {
         assertEquals("120", field(config.config(false, "org.trackbench.capture"), "intervalSeconds"));
         config.config(true, "org.trackbench.capture", "intervalSeconds");
         assertEquals("(default)", field(config.config(false, "org.trackbench.capture"), "intervalSeconds"));
+    }
+
+    @Test
+    void theConsolesChangesAreInTheAuditTrailAsTheConsolesAndNoTokenIs() {
+        QueueItem broken = failed(note("broken"));
+        QueueItem spare = note("spare");
+        LoginCommand login = rig.configurations.await(LoginCommand.class, "");
+        ConfigCommand config = rig.configurations.await(ConfigCommand.class, "");
+        AuditCommand audit = rig.configurations.await(AuditCommand.class, "");
+
+        queue.retry(false, String.valueOf(broken.id()));
+        queue.delete(String.valueOf(spare.id()));
+        login.login("", rig.token);
+        config.config(false, "org.trackbench.capture", "intervalSeconds", "120");
+        config.config(true, "org.trackbench.capture", "intervalSeconds");
+
+        String trail = audit.audit("20", "", "", "console");
+        List<String[]> rows = trail.lines().skip(1).map(line -> line.split(" {2,}")).toList();
+        assertEquals(List.of("settings", "settings", "sign-in", "delete", "retry"),
+                rows.stream().map(cells -> cells[3]).toList(), trail);
+        assertTrue(rows.stream().allMatch(cells -> cells[1].equals(System.getProperty("user.name"))
+                && cells[2].equals("console")), trail);
+        assertEquals(List.of("0", "0", "0", "1", "1"), rows.stream().map(cells -> cells[4]).toList(), trail);
+        assertTrue(rows.get(3)[5].equals("item " + spare.id()) && rows.get(1)[5].contains("300 → 120"), trail);
+        assertFalse(trail.contains(rig.token), "the token never enters the trail");
+        assertEquals(1, audit.audit("20", "1h", "delete").lines().count() - 1);
+        assertTrue(audit.audit("20", "yesterday", "").contains("neither an age"));
+        assertTrue(audit.audit("20", "", "undo").contains("expected one of retry, delete"));
     }
 
     private QueueItem note(String text) {

@@ -12,10 +12,15 @@ import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Table;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.trackbench.core.admin.AdminAction;
+import org.trackbench.core.admin.AuditEntry;
+import org.trackbench.core.admin.AuditQuery;
+import org.trackbench.core.admin.AuditTrail;
 import org.trackbench.core.queue.EnqueueRequest;
 import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueItem;
 import org.trackbench.core.queue.QueueStore;
+import org.trackbench.testing.Configurations;
 import org.trackbench.testing.QueueStoreFixture;
 import org.trackbench.testing.ui.PartHarness;
 import org.trackbench.ui.internal.dashboard.DashboardPart;
@@ -60,6 +65,10 @@ class DashboardTest {
                     .allMatch(id -> store.find(id).orElseThrow().status() == ItemStatus.PENDING), () -> missingAt.toString());
             ui.until("only the 409 group is left", () -> groupRows(groups).equals(List.of("1 " + CONFLICT)),
                     () -> groupRows(groups).toString());
+            AuditEntry recorded = new Configurations().await(AuditTrail.class, "").entries(AuditQuery.latest(1)).get(0);
+            assertEquals(List.of(AdminAction.RETRY, AuditTrail.WORKBENCH, 2L, "failed items whose last error is \""
+                    + MISSING_AT + "\""), List.of(recorded.action(), recorded.origin(), recorded.items(),
+                            recorded.detail()));
         }
     }
 

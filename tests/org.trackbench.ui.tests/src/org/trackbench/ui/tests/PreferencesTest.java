@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.Test;
+import org.trackbench.core.admin.AdminAction;
+import org.trackbench.core.admin.AuditEntry;
+import org.trackbench.core.admin.AuditQuery;
+import org.trackbench.core.admin.AuditTrail;
 import org.trackbench.core.settings.SettingsService;
 import org.trackbench.core.sync.TokenProvider;
 import org.trackbench.testing.Configurations;
@@ -24,11 +29,13 @@ class PreferencesTest {
 
     private final Configurations configurations = new Configurations();
     private final SettingsService settings = configurations.await(SettingsService.class, "");
+    private final AuditTrail audit = configurations.await(AuditTrail.class, "");
 
     @Test
     void aSettingIsCheckedAsTypedAndSavedToConfigurationAdmin() {
         try (PartHarness ui = new PartHarness()) {
-            SettingsPage page = new SettingsPage(settings, settings.definition(SYNC));
+            String before = settings.effective(SYNC, "pollIntervalMillis");
+            SettingsPage page = new SettingsPage(settings, settings.definition(SYNC), audit);
             page.createControl(ui.shell);
             Text interval = ui.find(Text.class, text -> "pollIntervalMillis".equals(text.getData()));
 
@@ -42,6 +49,9 @@ class PreferencesTest {
             assertTrue(page.performOk());
             assertEquals("45000", settings.effective(SYNC, "pollIntervalMillis"));
             assertEquals(45_000L, settings.saved(SYNC).get("pollIntervalMillis"), "saved as the Metatype's type, a long");
+            AuditEntry recorded = audit.entries(AuditQuery.latest(1)).get(0);
+            assertEquals(AdminAction.SETTINGS, recorded.action());
+            assertEquals(SYNC + " pollIntervalMillis: " + before + " → 45000", recorded.detail());
         }
     }
 
@@ -51,7 +61,7 @@ class PreferencesTest {
         URI server = URI.create(settings.effective(SYNC, "serverUrl"));
         String token = UUID.randomUUID().toString();
         try (PartHarness ui = new PartHarness()) {
-            SignInPage page = new SignInPage(settings, tokens, null);
+            SignInPage page = new SignInPage(settings, tokens, null, audit);
             page.createControl(ui.shell);
             Text field = ui.find(Text.class, text -> (text.getStyle() & SWT.PASSWORD) != 0);
             field.setText(token);
@@ -59,6 +69,9 @@ class PreferencesTest {
             assertTrue(page.performOk(), page.getErrorMessage());
             assertEquals(token, tokens.token(server).orElseThrow());
             assertEquals("", field.getText(), "the token is not kept in the page");
+            AuditEntry recorded = audit.entries(AuditQuery.latest(1)).get(0);
+            assertEquals(List.of(AdminAction.SIGN_IN, "a token stored for " + server),
+                    List.of(recorded.action(), recorded.detail()), "the sign-in is recorded, never the token");
         } finally {
             tokens.setToken(server, null);
         }
@@ -69,7 +82,7 @@ class PreferencesTest {
         TokenProvider tokens = configurations.await(TokenProvider.class, "");
         String configured = settings.effective(SYNC, "serverUrl");
         try (PartHarness ui = new PartHarness()) {
-            SignInPage page = new SignInPage(settings, tokens, null);
+            SignInPage page = new SignInPage(settings, tokens, null, null);
             page.createControl(ui.shell);
             Text url = ui.find(Text.class, text -> (text.getStyle() & SWT.PASSWORD) == 0 && text.getText().equals(configured));
 

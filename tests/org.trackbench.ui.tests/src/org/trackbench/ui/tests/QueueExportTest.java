@@ -19,10 +19,15 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.trackbench.core.admin.AdminAction;
+import org.trackbench.core.admin.AuditEntry;
+import org.trackbench.core.admin.AuditQuery;
+import org.trackbench.core.admin.AuditTrail;
 import org.trackbench.core.queue.EnqueueRequest;
 import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueItem;
 import org.trackbench.core.queue.QueueStore;
+import org.trackbench.testing.Configurations;
 import org.trackbench.testing.QueueStoreFixture;
 import org.trackbench.testing.ui.PartHarness;
 import org.trackbench.ui.internal.export.ExportJob;
@@ -70,7 +75,11 @@ class QueueExportTest {
             assertEquals("1,204 items of the current filter", view.exportScope());
 
             Path csv = exports.resolve("queue.csv");
-            assertEquals(IStatus.OK, run(view.export(csv)).getSeverity());
+            AuditTrail audit = new Configurations().await(AuditTrail.class, "");
+            assertEquals(IStatus.OK, run(view.export(csv, audit)).getSeverity());
+            AuditEntry recorded = audit.entries(AuditQuery.latest(1)).get(0);
+            assertEquals(List.of(AdminAction.EXPORT, 1_204L, "the items of the Queue view's filters to " + csv),
+                    List.of(recorded.action(), recorded.items(), recorded.detail()));
 
             List<Map<String, String>> rows = readCsv(csv);
             assertEquals(1_204, rows.size(), "every item, not just the pages the table loaded");
@@ -93,7 +102,7 @@ class QueueExportTest {
             assertEquals("2 selected items", view.exportScope());
 
             Path json = exports.resolve("selection.json");
-            assertEquals(IStatus.OK, run(view.export(json)).getSeverity());
+            assertEquals(IStatus.OK, run(view.export(json, null)).getSeverity());
 
             JsonNode items = new ObjectMapper().readTree(json.toFile());
             assertEquals(2, items.size());
@@ -111,7 +120,7 @@ class QueueExportTest {
             QueuePart view = openView(ui);
             Path xml = exports.resolve("queue.xml");
 
-            IStatus result = run(view.export(xml));
+            IStatus result = run(view.export(xml, null));
 
             assertEquals(IStatus.ERROR, result.getSeverity());
             assertTrue(result.getMessage().contains("queue.xml") && result.getMessage().contains(".csv"), result.getMessage());
