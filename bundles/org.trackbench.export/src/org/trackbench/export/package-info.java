@@ -4,7 +4,7 @@
  * {@link org.trackbench.export.Redaction} hides secret-looking payload fields wherever a payload is shown or
  * exported. The console's {@code export} and the workbench's Export… share it.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package org.trackbench.export;
 
 import org.osgi.annotation.versioning.Version;

@@ -94,7 +94,19 @@ public final class Configurations {
         }
     }
 
+    /**
+     * The service {@code type} as the bundle of {@code user} gets it, once registered: a bundle-scoped service is an
+     * instance of that bundle's own.
+     */
+    public <S> S await(BundleContext user, Class<S> type) {
+        return await(user, type.getSimpleName(), "(objectClass=" + type.getName() + ")");
+    }
+
     private <S> S await(String what, String filter) {
+        return await(context, what, filter);
+    }
+
+    private static <S> S await(BundleContext context, String what, String filter) {
         ServiceTracker<S, S> tracker;
         try {
             tracker = new ServiceTracker<>(context, context.createFilter(filter), null);

@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 public enum AdminAction {
     /** Items made due again with fresh retries. */
     RETRY,
+    /** An item's payload repaired in place. */
+    EDIT,
     /** Items deleted with their blobs. */
     DELETE,
     /** Sent items deleted because of their age. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Collection;
 
 import org.osgi.annotation.versioning.ProviderType;
+import org.trackbench.core.queue.QueueItem;
 
 /**
  * An admin's changes to the queue. Each is recorded in the {@link AuditTrail} in the same transaction as the change:
@@ -46,6 +47,28 @@ public interface QueueAdmin {
      * one), but those of a group a retention hold keeps; the items they blocked are released.
      */
     int deleteFailed(String reason);
+
+    /**
+     * Repairs a failed or blocked item in place: its payload becomes {@code payloadJson}, and it keeps its id and its
+     * place in its group's order and is due at once. It is sent under a new idempotency key when the server refused
+     * the old one (the server keeps that refusal for that key, and a refusal means nothing was applied), and under
+     * its old key otherwise, since an attempt whose outcome is unknown may have been applied. The audit trail records
+     * the payload before and after, secret-looking fields hidden.
+     *
+     * @return the item as it is now
+     * @throws org.trackbench.core.queue.UnknownItemException if no such item exists
+     * @throws IllegalArgumentException if the item is neither failed nor blocked, or the payload is not a JSON object
+     *         its type's handler accepts (naming the field); nothing is changed then
+     */
+    QueueItem edit(long id, String payloadJson);
+
+    /**
+     * Checks a payload for an item of {@code entityType} as {@link #edit} and the queue's enqueue do, without
+     * changing anything: for an editor that says what is wrong as the admin types.
+     *
+     * @throws IllegalArgumentException naming the field at fault and what would be accepted
+     */
+    void checkPayload(String entityType, String payloadJson);
 
     /** Deletes sent items older than {@code age}, but none of a group a retention hold keeps; returns how many. */
     int purgeSent(Duration age);

@@ -69,6 +69,15 @@ public interface QueueStore {
      */
     void markFailed(long id, String reason);
 
+    /**
+     * The server refused the item and applied nothing: it becomes a dead letter as with {@link #markFailed}, and its
+     * idempotency key is spent (the server keeps its refusal for that key), so a repaired payload is sent under a new
+     * one. An item that failed for any other reason keeps its key: the server may hold it.
+     *
+     * @since 1.5
+     */
+    void markRejected(long id, String reason);
+
     Optional<QueueItem> find(long id);
 
     /**

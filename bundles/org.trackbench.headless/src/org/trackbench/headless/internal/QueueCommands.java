@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -38,12 +39,13 @@ import org.trackbench.export.ItemFormat;
  */
 @Component(service = QueueCommands.class, property = { Commands.SCOPE, "osgi.command.function=queue",
         "osgi.command.function=show", "osgi.command.function=retry", "osgi.command.function=delete",
-        "osgi.command.function=purge", "osgi.command.function=enqueue", "osgi.command.function=export" })
+        "osgi.command.function=purge", "osgi.command.function=edit", "osgi.command.function=enqueue", "osgi.command.function=export" })
 public final class QueueCommands {
 
     static final String QUEUE_USAGE = "trackbench:queue [-s status[,status]] [-t type[,type]] [-n limit] [-a after-id] [text]";
     static final String RETRY_USAGE = "trackbench:retry <id>... | trackbench:retry --failed";
     static final String DELETE_USAGE = "trackbench:delete <id>...";
+    static final String EDIT_USAGE = "trackbench:edit <id> '<json object>'   (a failed or blocked item's new payload)";
     static final String PURGE_USAGE = "trackbench:purge <age>   (sent items older than e.g. 7d, 12h, P30D)";
     static final String ENQUEUE_USAGE = "trackbench:enqueue <entity type> '<json object>'";
     static final String EXPORT_USAGE = "trackbench:export [-s status[,status]] [-t type[,type]] <file.jsonl|.json|.csv>";
@@ -127,6 +129,25 @@ public final class QueueCommands {
                 return "error: " + e.getMessage() + "; nothing was deleted\n";
             } catch (IllegalArgumentException e) {
                 return Commands.usage(e, DELETE_USAGE);
+            }
+        });
+    }
+
+    @Descriptor("repairs a failed or blocked item's payload in place; it keeps its id and order and is due at once")
+    public String edit(@Descriptor("item id") String id, @Descriptor("the new payload, a JSON object") String payload) {
+        return withAdmin(queue -> {
+            try {
+                long itemId = Commands.id(id);
+                UUID keyBefore = store.find(itemId).map(QueueItem::idempotencyKey).orElse(null);
+                QueueItem edited = queue.edit(itemId, payload);
+                return "Item " + edited.id() + " edited; it is " + edited.status().label() + ", sent under "
+                        + (edited.idempotencyKey().equals(keyBefore) ? "its idempotency key, which an earlier attempt"
+                                + " may have used, so the server applies it at most once"
+                                : "a new idempotency key, the server having refused the old one") + ".\n";
+            } catch (UnknownItemException e) {
+                return "error: " + e.getMessage() + "; nothing was changed\n";
+            } catch (IllegalArgumentException e) {
+                return Commands.usage(e, EDIT_USAGE);
             }
         });
     }

@@ -56,7 +56,7 @@ final class OutcomeRecorder {
             store.markSent(item.id());
             freeRetries.remove(item.id());
         } else if (delivery instanceof Delivery.Rejected rejected) {
-            store.markFailed(item.id(), rejected.reason());
+            store.markRejected(item.id(), rejected.reason());
             freeRetries.remove(item.id());
         } else if (delivery instanceof Delivery.RetryLater retry) {
             retryLater(item, retry, now);

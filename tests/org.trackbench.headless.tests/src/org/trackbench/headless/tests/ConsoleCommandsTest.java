@@ -161,6 +161,23 @@ class ConsoleCommandsTest {
     }
 
     @Test
+    void editRepairsAFailedItemInPlaceAndRefusesWhatCannotBeSent() {
+        QueueItem broken = failed(note("brokn"));
+        QueueItem waiting = note("waiting");
+
+        String answer = queue.edit(String.valueOf(broken.id()), "{\"text\":\"broken\"}");
+
+        assertTrue(answer.startsWith("Item " + broken.id() + " edited; it is pending, sent under its idempotency key"),
+                answer);
+        QueueItem repaired = rig.store.find(broken.id()).orElseThrow();
+        assertEquals("{\"text\":\"broken\"}", repaired.payload());
+        assertEquals(broken.idempotencyKey(), repaired.idempotencyKey(), "the test failed it without a refusal");
+        assertTrue(queue.edit(String.valueOf(waiting.id()), "{}").contains("is pending; only a failed or blocked item"));
+        assertTrue(queue.edit(String.valueOf(broken.id() + 1000), "{}").contains("nothing was changed"));
+        assertTrue(queue.edit("seven", "{}").contains("usage: trackbench:edit <id>"));
+    }
+
+    @Test
     void theConsolesChangesAreInTheAuditTrailAsTheConsolesAndNoTokenIs() {
         QueueItem broken = failed(note("broken"));
         QueueItem spare = note("spare");
@@ -185,7 +202,7 @@ class ConsoleCommandsTest {
         assertFalse(trail.contains(rig.token), "the token never enters the trail");
         assertEquals(1, audit.audit("20", "1h", "delete").lines().count() - 1);
         assertTrue(audit.audit("20", "yesterday", "").contains("neither an age"));
-        assertTrue(audit.audit("20", "", "undo").contains("expected one of retry, delete"));
+        assertTrue(audit.audit("20", "", "undo").contains("action 'undo' is not one; expected one of retry, edit,"));
     }
 
     private QueueItem note(String text) {

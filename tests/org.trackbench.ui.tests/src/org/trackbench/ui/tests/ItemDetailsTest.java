@@ -1,6 +1,8 @@
 package org.trackbench.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -14,16 +16,20 @@ import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.PaletteData;
 import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.Test;
 import org.trackbench.core.queue.BlobSource;
 import org.trackbench.core.queue.EnqueueRequest;
+import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueItem;
 import org.trackbench.core.queue.QueueStore;
 import org.trackbench.core.sync.SyncService;
+import org.trackbench.server.AppliedItem;
 import org.trackbench.testing.Configurations;
 import org.trackbench.testing.QueueStoreFixture;
+import org.trackbench.testing.SyncRig;
 import org.trackbench.testing.ui.PartHarness;
 import org.trackbench.ui.internal.details.ItemDetailsPart;
 
@@ -83,6 +89,42 @@ class ItemDetailsTest {
         } finally {
             sync.resume();
         }
+    }
+
+    @Test
+    void aRefusedItemIsRepairedInTheEditorAndThenSentUnderANewKey() {
+        try (SyncRig rig = SyncRig.start(); PartHarness ui = new PartHarness()) {
+            String entry = UUID.randomUUID().toString();
+            QueueItem stop = rig.store.enqueue(EnqueueRequest.of("time_entry_event",
+                    "{\"type\":\"stop\",\"at\":\"2026-11-30T09:00:00Z\"}").inGroup(entry, true));
+            ui.until("the server refuses a stop of an entry never started", () -> status(rig, stop) == ItemStatus.FAILED,
+                    rig::describe);
+            ui.context.set(IServiceConstants.ACTIVE_SELECTION, List.of(rig.store.find(stop.id()).orElseThrow()));
+            ui.make(ItemDetailsPart.class);
+            Text editor = ui.find(Text.class, Text::getEditable);
+            Button save = ui.find(Button.class, button -> button.getText().equals("Save and retry"));
+            assertFalse(save.isEnabled(), "nothing to save yet");
+
+            editor.setText("{\"type\":\"begin\",\"at\":\"2026-11-30T09:00:00Z\"}");
+            assertFalse(save.isEnabled());
+            assertTrue(ui.all(Label.class).stream().anyMatch(label -> label.getText().contains(
+                    "time_entry_event type 'begin' is not accepted; expected start, pause, resume or stop")),
+                    () -> ui.all(Label.class).stream().map(Label::getText).toList().toString());
+
+            editor.setText("{\"type\":\"start\",\"at\":\"2026-11-30T09:00:00Z\"}");
+            assertTrue(save.isEnabled());
+            ui.fire(save, SWT.Selection);
+
+            ui.until("the repaired item is sent", () -> status(rig, stop) == ItemStatus.SENT, rig::describe);
+            QueueItem sent = rig.store.find(stop.id()).orElseThrow();
+            assertNotEquals(stop.idempotencyKey(), sent.idempotencyKey());
+            assertEquals(List.of("start"), rig.server.applied().stream().filter(item -> entry.equals(item.timeEntryId()))
+                    .map(AppliedItem::detail).toList(), "applied once, as the repaired start");
+        }
+    }
+
+    private static ItemStatus status(SyncRig rig, QueueItem item) {
+        return rig.store.find(item.id()).orElseThrow().status();
     }
 
     /** A plain picture as PNG bytes, made with SWT (AWT would load a second GTK into this process). */

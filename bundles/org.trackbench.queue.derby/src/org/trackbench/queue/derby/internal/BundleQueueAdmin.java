@@ -14,6 +14,7 @@ import org.trackbench.core.admin.AuditEntry;
 import org.trackbench.core.admin.AuditQuery;
 import org.trackbench.core.admin.AuditTrail;
 import org.trackbench.core.admin.QueueAdmin;
+import org.trackbench.core.queue.QueueItem;
 
 /**
  * {@link QueueAdmin} and {@link AuditTrail} for one bundle: DS makes one instance per bundle that gets the service,
@@ -55,6 +56,16 @@ public final class BundleQueueAdmin implements QueueAdmin, AuditTrail {
     @Override
     public int deleteFailed(String reason) {
         return store.deleteFailed(reason, actor);
+    }
+
+    @Override
+    public QueueItem edit(long id, String payloadJson) {
+        return store.edit(id, payloadJson, actor);
+    }
+
+    @Override
+    public void checkPayload(String entityType, String payloadJson) {
+        store.checkPayload(entityType, payloadJson);
     }
 
     @Override

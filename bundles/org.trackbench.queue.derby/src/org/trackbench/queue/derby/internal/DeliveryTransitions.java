@@ -169,10 +169,12 @@ final class DeliveryTransitions {
     }
 
     /** Returns the ids of the followers it blocked. */
-    static List<Long> markFailed(Connection connection, long id, String reason) throws SQLException {
+    /** Makes a claimed item a dead letter; {@code rejected}: the server refused it, and its key is spent. */
+    static List<Long> markFailed(Connection connection, long id, String reason, boolean rejected) throws SQLException {
         QueueItem item = ItemRows.find(connection, id).orElseThrow(() -> new UnknownItemException(id));
         try (PreparedStatement update = connection.prepareStatement("UPDATE TB_QUEUE_ITEM SET STATUS = 'failed',"
-                + " LEASE_UNTIL = NULL, LAST_ERROR = ?, ATTEMPTS = ATTEMPTS + 1 WHERE ID = ? AND STATUS = 'in_flight'")) {
+                + " LEASE_UNTIL = NULL, LAST_ERROR = ?, ATTEMPTS = ATTEMPTS + 1" + (rejected ? ", KEY_SPENT = TRUE" : "")
+                + " WHERE ID = ? AND STATUS = 'in_flight'")) {
             update.setString(1, ItemRows.truncateError(reason == null ? "failed" : reason));
             update.setLong(2, id);
             requireInFlight(connection, id, update.executeUpdate(), "failed");

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
@@ -194,8 +195,17 @@ public final class DerbyQueueStore implements QueueStore {
 
     @Override
     public void markFailed(long id, String reason) {
+        fail(id, reason, false);
+    }
+
+    @Override
+    public void markRejected(long id, String reason) {
+        fail(id, reason, true);
+    }
+
+    private void fail(long id, String reason, boolean rejected) {
         List<Long> blocked = blocking.change(
-                () -> database.write(connection -> DeliveryTransitions.markFailed(connection, id, reason)));
+                () -> database.write(connection -> DeliveryTransitions.markFailed(connection, id, reason, rejected)));
         events.changed(List.of(id), ItemStatus.FAILED);
         events.changed(blocked, ItemStatus.BLOCKED);
     }
@@ -392,6 +402,27 @@ public final class DerbyQueueStore implements QueueStore {
         return purged;
     }
 
+    QueueItem edit(long id, String payload, Actor actor) {
+        QueueItem current = find(id).orElseThrow(() -> new UnknownItemException(id));
+        checkPayload(current.entityType(), payload);
+        PayloadEdit.Result edited = audited(actor, AdminAction.EDIT,
+                connection -> PayloadEdit.apply(connection, id, payload, now()), DerbyQueueStore::describe, ignored -> 1);
+        events.changed(List.of(id), edited.after().status());
+        return edited.after();
+    }
+
+    void checkPayload(String entityType, String payload) {
+        validator.validatePayload(payload);
+        checkers.check(entityType, payload);
+    }
+
+    private static String describe(PayloadEdit.Result edit) {
+        return "item " + edit.before().id() + " (" + edit.before().entityType() + "): "
+                + PayloadChange.describe(edit.before().payload(), edit.after().payload())
+                + (edit.newKey() ? "; sent under a new idempotency key, the server having refused the old one"
+                        : "; sent under its idempotency key, which an earlier attempt may have used");
+    }
+
     /** Records an action outside the queue in the audit trail, and drops the entries older than its retention. */
     void record(Actor actor, AdminAction action, String detail, long items) {
         audited(actor, action, detail, connection -> null, ignored -> items);
@@ -406,11 +437,17 @@ public final class DerbyQueueStore implements QueueStore {
      * entries past the trail's retention go in the same one. Changes that hold or release items keep the order.
      */
     private <T> T audited(Actor actor, AdminAction action, String detail, SqlWork<T> change, ToLongFunction<T> items) {
+        return audited(actor, action, change, changed -> detail, items);
+    }
+
+    /** As {@link #audited(Actor, AdminAction, String, SqlWork, ToLongFunction)}, the detail read from the result. */
+    private <T> T audited(Actor actor, AdminAction action, SqlWork<T> change, Function<T, String> detail,
+            ToLongFunction<T> items) {
         long[] entry = new long[1];
         T result = blocking.change(() -> database.write(connection -> {
             T changed = change.run(connection);
             Instant at = now();
-            entry[0] = AuditLog.append(connection, at, actor, action, detail, items.applyAsLong(changed));
+            entry[0] = AuditLog.append(connection, at, actor, action, detail.apply(changed), items.applyAsLong(changed));
             AuditLog.deleteBefore(connection, at.minus(auditRetention));
             return changed;
         }));

@@ -47,7 +47,8 @@ final class EnqueueValidator {
         }
     }
 
-    private void validatePayload(String payload) {
+    /** @throws IllegalArgumentException unless {@code payload} is one JSON object of an accepted size */
+    void validatePayload(String payload) {
         if (payload == null) {
             throw new IllegalArgumentException("payload is null; expected a JSON object such as {}");
         }

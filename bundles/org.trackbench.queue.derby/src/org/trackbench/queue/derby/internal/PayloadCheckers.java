@@ -29,16 +29,21 @@ final class PayloadCheckers {
      * @throws QueueException when the handler fails otherwise; nothing is stored then either
      */
     void check(EnqueueRequest request) {
-        EntityHandler handler = byType.get(request.entityType());
+        check(request.entityType(), request.payload());
+    }
+
+    /** As {@link #check(EnqueueRequest)}, for a payload of an item of {@code entityType}. */
+    void check(String entityType, String payload) {
+        EntityHandler handler = byType.get(entityType);
         if (handler == null) {
             return;
         }
         try {
-            handler.validate(request.payload());
+            handler.validate(payload);
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new QueueException("The " + request.entityType() + " handler failed to check the payload: " + e, e);
+            throw new QueueException("The " + entityType + " handler failed to check the payload: " + e, e);
         }
     }
 }

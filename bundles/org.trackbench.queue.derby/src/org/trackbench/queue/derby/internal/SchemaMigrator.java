@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 final class SchemaMigrator {
 
     static final List<String> SCRIPTS = List.of("db/V1__queue.sql", "db/V2__blob_content_type.sql",
-            "db/V3__encrypted_blobs.sql", "db/V4__awaits_handler.sql", "db/V5__log_settings.sql", "db/V6__audit.sql");
+            "db/V3__encrypted_blobs.sql", "db/V4__awaits_handler.sql", "db/V5__log_settings.sql", "db/V6__audit.sql",
+            "db/V7__spent_keys.sql");
     static final int CURRENT_VERSION = SCRIPTS.size();
     /** The version whose settings Derby reads only when it boots the database. */
     static final int BOOT_SETTINGS_VERSION = 5;

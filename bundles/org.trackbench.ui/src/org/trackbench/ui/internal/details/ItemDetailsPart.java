@@ -14,9 +14,11 @@ import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
+import org.trackbench.core.admin.QueueAdmin;
 import org.trackbench.core.handler.EntityHandler;
 import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueItem;
@@ -39,6 +41,10 @@ import jakarta.inject.Named;
  * it is blocked, the rendering its entity type's handler gives it (a plug-in's own types too), its payload as
  * formatted JSON (secret-looking fields redacted), and for an image blob still queued a scaled preview; what needs
  * the store is read off the UI thread.
+ *
+ * <p>A failed or blocked item's payload is an editor: what is typed is checked as the queue and the type's handler
+ * would check it, and Save, enabled only for a valid change, repairs the item in place and retries it. Redacted
+ * fields left as they are keep their stored values.
  */
 public final class ItemDetailsPart {
 
@@ -50,12 +56,16 @@ public final class ItemDetailsPart {
     private UISynchronize ui;
 
     private volatile QueueStore store;
+    /** The workbench's own instance: an edit made here is recorded as made in the workbench. */
+    private volatile QueueAdmin admin;
     private volatile List<EntityHandler> handlers = List.of();
     private QueueItem selected;
     private Label summary;
     private Label heldBy;
     private Label preview;
     private Text payload;
+    private Label problem;
+    private Button save;
 
     @PostConstruct
     void createControls(Composite parent) {
@@ -67,8 +77,19 @@ public final class ItemDetailsPart {
         heldBy.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         preview = new Label(parent, SWT.NONE);
         preview.setLayoutData(new GridData(SWT.LEFT, SWT.TOP, false, false));
-        payload = new Text(parent, SWT.MULTI | SWT.READ_ONLY | SWT.V_SCROLL | SWT.H_SCROLL | SWT.BORDER);
+        payload = new Text(parent, SWT.MULTI | SWT.V_SCROLL | SWT.H_SCROLL | SWT.BORDER);
+        payload.setEditable(false);
         payload.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        payload.addListener(SWT.Modify, event -> check());
+        Composite actions = new Composite(parent, SWT.NONE);
+        actions.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        actions.setLayout(new GridLayout(2, false));
+        problem = new Label(actions, SWT.WRAP);
+        problem.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        save = new Button(actions, SWT.PUSH);
+        save.setText("Save and retry");
+        save.setEnabled(false);
+        save.addListener(SWT.Selection, event -> save());
         show();
     }
 
@@ -82,6 +103,11 @@ public final class ItemDetailsPart {
     @Inject
     void setStore(@Optional @Service QueueStore newStore) {
         store = newStore;
+    }
+
+    @Inject
+    void setAdmin(@Optional @Service QueueAdmin newAdmin) {
+        admin = newAdmin;
     }
 
     @Inject
@@ -106,7 +132,12 @@ public final class ItemDetailsPart {
                 item.status().label(), item.attempts(), item.lastError() == null ? "" : "\nLast error: " + item.lastError(),
                 item.blobSize() == 0 ? "" : "\nBlob: " + item.blobSize() + " bytes, " + item.blobContentType(),
                 rendering(item)));
+        boolean repairable = item.status() == ItemStatus.FAILED || item.status() == ItemStatus.BLOCKED;
+        payload.setEditable(repairable);
         payload.setText(formatted(item.payload()));
+        save.setEnabled(false);
+        problem.setText(repairable ? "Edit the payload to repair the item: it keeps its place and is retried at once."
+                : "");
         heldBy.setText("");
         if (item.status() == ItemStatus.BLOCKED) {
             loadHolder(item);
@@ -116,6 +147,76 @@ public final class ItemDetailsPart {
             loadPreview(item);
         }
         summary.requestLayout();
+    }
+
+    /** Checks what is typed as the queue will; Save is enabled only for a valid change. */
+    private void check() {
+        QueueItem item = selected;
+        QueueAdmin current = admin;
+        if (item == null || !payload.getEditable()) {
+            return;
+        }
+        String candidate = candidate(item);
+        if (current == null) {
+            save.setEnabled(false);
+            problem.setText("The queue is not running; the item cannot be repaired now.");
+            return;
+        }
+        try {
+            current.checkPayload(item.entityType(), candidate);
+            boolean changed = !JSON.readTree(candidate).equals(JSON.readTree(item.payload()));
+            save.setEnabled(changed);
+            problem.setText(changed ? "Valid." : "Unchanged.");
+        } catch (IllegalArgumentException | JsonProcessingException e) {
+            save.setEnabled(false);
+            problem.setText(e.getMessage());
+        }
+        problem.requestLayout();
+    }
+
+    /** The typed payload with the stored values of the redacted fields left as they are; as typed if not JSON. */
+    private String candidate(QueueItem item) {
+        try {
+            return JSON.writeValueAsString(Redaction.restored(JSON.readTree(item.payload()), JSON.readTree(payload.getText())));
+        } catch (JsonProcessingException e) {
+            return payload.getText();
+        }
+    }
+
+    private void save() {
+        QueueItem item = selected;
+        QueueAdmin current = admin;
+        String repaired = candidate(item);
+        save.setEnabled(false);
+        PartJob.of("Repairing item " + item.id(), this, monitor -> {
+            QueueItem edited;
+            String outcome;
+            try {
+                edited = current.edit(item.id(), repaired);
+                outcome = "Saved: #" + edited.id() + " is " + edited.status().label() + ", sent under "
+                        + (edited.idempotencyKey().equals(item.idempotencyKey())
+                                ? "its idempotency key (an earlier attempt may have used it)."
+                                : "a new idempotency key (the server refused the old one).");
+            } catch (RuntimeException e) {
+                edited = null;
+                outcome = "Not saved: " + e.getMessage();
+            }
+            QueueItem shown = edited;
+            String said = outcome;
+            ui.asyncExec(() -> {
+                if (problem.isDisposed() || !stillSelected(item)) {
+                    return;
+                }
+                if (shown != null) {
+                    selected = shown;
+                    show();
+                } else {
+                    save.setEnabled(true);
+                }
+                problem.setText(said);
+                problem.requestLayout();
+            });
+        }).schedule();
     }
 
     /** What the item's handler says of it; a missing or failing handler is said plainly. */

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 import org.trackbench.core.admin.AdminAction;
 import org.trackbench.core.admin.AuditEntry;
 import org.trackbench.core.admin.AuditQuery;
@@ -172,19 +171,6 @@ class AuditTrailTest {
 
     /** The service as this bundle gets it: bundle-scoped, so this bundle is recorded as the origin. */
     private <S> S service(Class<S> type) {
-        ServiceTracker<S, S> tracker = new ServiceTracker<>(context, type, null);
-        tracker.open();
-        try {
-            S found = tracker.waitForService(QueueStoreFixture.WAIT.toMillis());
-            if (found == null) {
-                throw new AssertionError("no " + type.getSimpleName() + " within " + QueueStoreFixture.WAIT);
-            }
-            return found;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        } finally {
-            tracker.close();
-        }
+        return configurations.await(context, type);
     }
 }
