@@ -39,7 +39,7 @@ public final class ItemExport {
     }
 
     /**
-     * Writes every item the query's filters match (statuses, types, text, group) in its order, reading
+     * Writes every item the query's filters match (statuses, types, text, group, error) in its order, reading
      * {@value #PAGE} at a time, so a million items are never held; returns how many.
      *
      * @throws CancellationException when {@code progress} asks to stop; no file is created then
@@ -47,7 +47,7 @@ public final class ItemExport {
     public static long write(QueueStore store, QueueQuery filters, ItemFormat format, Path target,
             ExportProgress progress) throws IOException {
         QueueQuery first = new QueueQuery(filters.statuses(), filters.entityTypes(), filters.text(),
-                filters.orderingGroup(), filters.sort(), filters.descending(), null, PAGE);
+                filters.orderingGroup(), filters.sort(), filters.descending(), null, PAGE, filters.error());
         return writeWhole(target, out -> {
             long written = 0;
             try (ExportWriter writer = ExportWriter.open(format, out)) {

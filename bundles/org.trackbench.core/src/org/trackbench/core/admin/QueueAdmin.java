@@ -5,6 +5,7 @@ import java.util.Collection;
 
 import org.osgi.annotation.versioning.ProviderType;
 import org.trackbench.core.queue.QueueItem;
+import org.trackbench.core.queue.QueueQuery;
 
 /**
  * An admin's changes to the queue. Each is recorded in the {@link AuditTrail} in the same transaction as the change:
@@ -69,6 +70,23 @@ public interface QueueAdmin {
      * @throws IllegalArgumentException naming the field at fault and what would be accepted
      */
     void checkPayload(String entityType, String payloadJson);
+
+    /**
+     * A dry run of {@code action} over every item {@code filter} matches (its statuses, types, text, error and group;
+     * its sort, cursor and limit are ignored): how many it would change, in which statuses, the first few, and what
+     * it would release from {@code blocked}. Changes nothing and records nothing.
+     */
+    BulkPreview preview(BulkAction action, QueueQuery filter);
+
+    /**
+     * Applies {@code action} to every item {@code filter} matches now, in one transaction recorded with the filter:
+     * all of them or, on a failure, none. Show the {@link #preview} first: the queue may have changed since.
+     *
+     * @return how many items it changed
+     * @throws IllegalArgumentException for a field value that is not JSON, or a payload the type's handler would
+     *         refuse with the field set, naming the item; nothing is changed then
+     */
+    int apply(BulkAction action, QueueQuery filter);
 
     /** Deletes sent items older than {@code age}, but none of a group a retention hold keeps; returns how many. */
     int purgeSent(Duration age);

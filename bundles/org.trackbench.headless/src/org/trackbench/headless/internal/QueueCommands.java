@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.trackbench.core.admin.AdminAction;
 import org.trackbench.core.admin.AuditTrail;
+import org.trackbench.core.admin.BulkAction;
 import org.trackbench.core.admin.QueueAdmin;
 import org.trackbench.core.handler.EntityHandler;
 import org.trackbench.core.queue.EnqueueRequest;
@@ -39,12 +40,16 @@ import org.trackbench.export.ItemFormat;
  */
 @Component(service = QueueCommands.class, property = { Commands.SCOPE, "osgi.command.function=queue",
         "osgi.command.function=show", "osgi.command.function=retry", "osgi.command.function=delete",
-        "osgi.command.function=purge", "osgi.command.function=edit", "osgi.command.function=enqueue", "osgi.command.function=export" })
+        "osgi.command.function=purge", "osgi.command.function=edit", "osgi.command.function=setfield", "osgi.command.function=enqueue", "osgi.command.function=export" })
 public final class QueueCommands {
 
     static final String QUEUE_USAGE = "trackbench:queue [-s status[,status]] [-t type[,type]] [-n limit] [-a after-id] [text]";
-    static final String RETRY_USAGE = "trackbench:retry <id>... | trackbench:retry --failed";
-    static final String DELETE_USAGE = "trackbench:delete <id>...";
+    static final String RETRY_USAGE = "trackbench:retry <id>... | trackbench:retry --failed"
+            + " | trackbench:retry [-s status] [-t type] [-e error] [--yes]";
+    static final String DELETE_USAGE = "trackbench:delete <id>... | trackbench:delete [-s status] [-t type] [-e error]"
+            + " [--yes]";
+    static final String SETFIELD_USAGE = "trackbench:setfield <field> '<json value>' [-s status] [-t type] [-e error]"
+            + " [--yes]   e.g. setfield project '\"Acme\"' -e \"unknown project\"";
     static final String EDIT_USAGE = "trackbench:edit <id> '<json object>'   (a failed or blocked item's new payload)";
     static final String PURGE_USAGE = "trackbench:purge <age>   (sent items older than e.g. 7d, 12h, P30D)";
     static final String ENQUEUE_USAGE = "trackbench:enqueue <entity type> '<json object>'";
@@ -99,9 +104,20 @@ public final class QueueCommands {
         });
     }
 
-    @Descriptor("makes failed, blocked or waiting items due now with fresh retries")
+    @Descriptor("makes failed, blocked or waiting items due now with fresh retries: the ones named, or all a filter"
+            + " matches (a dry run first, --yes to apply)")
     public String retry(@Descriptor("every failed item") @Parameter(names = "--failed", presentValue = "true",
-            absentValue = "false") boolean failed, @Descriptor("item ids") String... ids) {
+            absentValue = "false") boolean failed,
+            @Descriptor("only these statuses") @Parameter(names = { "-s", "--status" }, absentValue = "") String statuses,
+            @Descriptor("only these entity types") @Parameter(names = { "-t", "--type" }, absentValue = "") String types,
+            @Descriptor("only items whose last error contains this") @Parameter(names = { "-e", "--error" },
+                    absentValue = "") String error,
+            @Descriptor("apply what the dry run showed") @Parameter(names = "--yes", presentValue = "true",
+                    absentValue = "false") boolean yes,
+            @Descriptor("item ids") String... ids) {
+        if (!statuses.isBlank() || !types.isBlank() || !error.isBlank()) {
+            return bulk(BulkAction.retry(), statuses, types, error, yes, ids, RETRY_USAGE);
+        }
         return withAdmin(queue -> {
             try {
                 if (failed && (ids == null || ids.length == 0)) {
@@ -120,8 +136,19 @@ public final class QueueCommands {
         });
     }
 
-    @Descriptor("deletes items and their screenshots; items they held are released")
-    public String delete(@Descriptor("item ids") String... ids) {
+    @Descriptor("deletes items and their screenshots, the ones named or all a filter matches (a dry run first, --yes to"
+            + " apply); items they held are released")
+    public String delete(
+            @Descriptor("only these statuses") @Parameter(names = { "-s", "--status" }, absentValue = "") String statuses,
+            @Descriptor("only these entity types") @Parameter(names = { "-t", "--type" }, absentValue = "") String types,
+            @Descriptor("only items whose last error contains this") @Parameter(names = { "-e", "--error" },
+                    absentValue = "") String error,
+            @Descriptor("apply what the dry run showed") @Parameter(names = "--yes", presentValue = "true",
+                    absentValue = "false") boolean yes,
+            @Descriptor("item ids") String... ids) {
+        if (!statuses.isBlank() || !types.isBlank() || !error.isBlank()) {
+            return bulk(BulkAction.delete(), statuses, types, error, yes, ids, DELETE_USAGE);
+        }
         return withAdmin(queue -> {
             try {
                 return "Deleted " + queue.delete(Commands.ids(ids)) + " item(s).\n";
@@ -150,6 +177,25 @@ public final class QueueCommands {
                 return Commands.usage(e, EDIT_USAGE);
             }
         });
+    }
+
+    @Descriptor("sets one field of the payload of every failed or blocked item a filter matches, checked as an edit"
+            + " (a dry run first, --yes to apply)")
+    public String setfield(@Descriptor("the field") String field, @Descriptor("its value as JSON: '\"Acme\"', 42, null")
+            String value,
+            @Descriptor("only these statuses") @Parameter(names = { "-s", "--status" }, absentValue = "") String statuses,
+            @Descriptor("only these entity types") @Parameter(names = { "-t", "--type" }, absentValue = "") String types,
+            @Descriptor("only items whose last error contains this") @Parameter(names = { "-e", "--error" },
+                    absentValue = "") String error,
+            @Descriptor("apply what the dry run showed") @Parameter(names = "--yes", presentValue = "true",
+                    absentValue = "false") boolean yes) {
+        BulkAction action;
+        try {
+            action = BulkAction.setField(field, value);
+        } catch (IllegalArgumentException e) {
+            return Commands.usage(e, SETFIELD_USAGE);
+        }
+        return bulk(action, statuses, types, error, yes, null, SETFIELD_USAGE);
     }
 
     @Descriptor("deletes sent items older than an age")
@@ -223,6 +269,38 @@ public final class QueueCommands {
         String more = page.next() == null ? "" : "more: trackbench:queue -a " + page.items().get(page.items().size() - 1).id()
                 + " (with the same filters)\n";
         return table + more;
+    }
+
+    /**
+     * A bulk action over a filter: without {@code yes} its dry run and how to apply it, with it the action itself.
+     */
+    private String bulk(BulkAction action, String statuses, String types, String error, boolean yes, String[] ids,
+            String usage) {
+        return withAdmin(queue -> {
+            QueueQuery filter;
+            try {
+                if (ids != null && ids.length > 0) {
+                    throw new IllegalArgumentException("give either item ids or filters, not both");
+                }
+                filter = QueueQuery.all(1).withStatuses(statuses(statuses)).withEntityTypes(Set.copyOf(list(types)))
+                        .withError(error.isBlank() ? null : error);
+            } catch (IllegalArgumentException e) {
+                return Commands.usage(e, usage);
+            }
+            try {
+                if (yes) {
+                    return capitalized(action.describe()) + ": " + queue.apply(action, filter) + " item(s) changed of"
+                            + " those matching " + filter.describeFilters() + ".\n";
+                }
+                return BulkPreviews.describe(action, filter, queue.preview(action, filter), summaries);
+            } catch (IllegalArgumentException e) {
+                return "error: " + e.getMessage() + "\n";
+            }
+        });
+    }
+
+    private static String capitalized(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     /** Runs {@code command} with the queue's admin, or says why there is none. */

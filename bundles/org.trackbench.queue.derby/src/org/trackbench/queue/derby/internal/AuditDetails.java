@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import org.trackbench.core.admin.BulkAction;
+import org.trackbench.core.queue.QueueQuery;
+
 /** How the audit trail describes what an admin change applied to: an admin reads these, not a program. */
 final class AuditDetails {
 
@@ -18,6 +21,12 @@ final class AuditDetails {
         String listed = ids.stream().limit(LISTED_IDS).map(String::valueOf).collect(Collectors.joining(", "));
         return (ids.size() == 1 ? "item " : "items ") + listed
                 + (ids.size() > LISTED_IDS ? " and " + (ids.size() - LISTED_IDS) + " more" : "");
+    }
+
+    /** E.g. {@code set project to "Acme" on the items matching status failed, error "unknown project": items 4, 9}. */
+    static String bulk(BulkAction action, QueueQuery filter, List<Long> ids) {
+        return action.describe() + " on the items matching " + filter.describeFilters() + ": "
+                + (ids.isEmpty() ? "none" : items(ids));
     }
 
     static String failedWith(String reason) {

@@ -13,8 +13,11 @@ import org.trackbench.core.admin.AdminAction;
 import org.trackbench.core.admin.AuditEntry;
 import org.trackbench.core.admin.AuditQuery;
 import org.trackbench.core.admin.AuditTrail;
+import org.trackbench.core.admin.BulkAction;
+import org.trackbench.core.admin.BulkPreview;
 import org.trackbench.core.admin.QueueAdmin;
 import org.trackbench.core.queue.QueueItem;
+import org.trackbench.core.queue.QueueQuery;
 
 /**
  * {@link QueueAdmin} and {@link AuditTrail} for one bundle: DS makes one instance per bundle that gets the service,
@@ -66,6 +69,16 @@ public final class BundleQueueAdmin implements QueueAdmin, AuditTrail {
     @Override
     public void checkPayload(String entityType, String payloadJson) {
         store.checkPayload(entityType, payloadJson);
+    }
+
+    @Override
+    public BulkPreview preview(BulkAction action, QueueQuery filter) {
+        return store.preview(action, filter);
+    }
+
+    @Override
+    public int apply(BulkAction action, QueueQuery filter) {
+        return store.apply(action, filter, actor);
     }
 
     @Override

@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
 import org.trackbench.core.admin.AdminAction;
 import org.trackbench.core.admin.AuditEntry;
 import org.trackbench.core.admin.AuditQuery;
+import org.trackbench.core.admin.BulkAction;
+import org.trackbench.core.admin.BulkPreview;
 import org.trackbench.core.handler.EntityHandler;
 import org.trackbench.core.queue.AttemptOutcome;
 import org.trackbench.core.queue.EnqueueRequest;
@@ -421,6 +423,25 @@ public final class DerbyQueueStore implements QueueStore {
                 + PayloadChange.describe(edit.before().payload(), edit.after().payload())
                 + (edit.newKey() ? "; sent under a new idempotency key, the server having refused the old one"
                         : "; sent under its idempotency key, which an earlier attempt may have used");
+    }
+
+    BulkPreview preview(BulkAction action, QueueQuery filter) {
+        Set<String> held = holds.groups().keySet();
+        return database.read(connection -> BulkOperations.preview(connection, action, filter, held));
+    }
+
+    int apply(BulkAction action, QueueQuery filter, Actor actor) {
+        Set<String> held = holds.groups().keySet();
+        AdminAction recorded = action instanceof BulkAction.Retry ? AdminAction.RETRY
+                : action instanceof BulkAction.Delete ? AdminAction.DELETE : AdminAction.EDIT;
+        List<Long> changed = audited(actor, recorded, connection -> BulkOperations.apply(connection, action, filter,
+                held, now(), this::checkPayload), ids -> AuditDetails.bulk(action, filter, ids), List::size);
+        if (action instanceof BulkAction.Delete) {
+            events.removed(changed.size());
+        } else {
+            events.changed(changed, ItemStatus.PENDING);
+        }
+        return changed.size();
     }
 
     /** Records an action outside the queue in the audit trail, and drops the entries older than its retention. */

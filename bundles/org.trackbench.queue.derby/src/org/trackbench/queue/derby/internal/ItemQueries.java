@@ -57,6 +57,32 @@ final class ItemQueries {
         }
     }
 
+    /**
+     * What a bulk action needs of an item: its place, status and group.
+     *
+     * @param id the item's id
+     * @param status its status
+     * @param group its ordering group, {@code null} for none
+     * @param ordered whether later items of its group wait for it
+     */
+    record Match(long id, ItemStatus status, String group, boolean ordered) {
+    }
+
+    /** Every item the query's filters match, in queue order; its sort, cursor and limit are ignored. */
+    static List<Match> matches(Connection connection, QueueQuery query) throws SQLException {
+        Filter filter = Filter.of(query);
+        try (PreparedStatement statement = filter.prepare(connection, "SELECT ID, STATUS, ORDERING_GROUP, ORDERED"
+                + " FROM TB_QUEUE_ITEM" + filter.where() + " ORDER BY ID");
+                ResultSet rows = statement.executeQuery()) {
+            List<Match> matches = new ArrayList<>();
+            while (rows.next()) {
+                matches.add(new Match(rows.getLong(1), ItemRows.status(rows.getString(2)), rows.getString(3),
+                        rows.getBoolean(4)));
+            }
+            return matches;
+        }
+    }
+
     /** The earliest failed ordered item of a blocked item's group: the one that holds it. */
     static Optional<QueueItem> holder(Connection connection, long id) throws SQLException {
         Optional<QueueItem> item = ItemRows.find(connection, id);
@@ -146,12 +172,19 @@ final class ItemQueries {
                 filter.add("ORDERING_GROUP = ?", query.orderingGroup());
             }
             if (query.text() != null && !query.text().isBlank()) {
-                String pattern = "%" + query.text().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                        + "%";
+                String pattern = containing(query.text());
                 filter.add("(ENTITY_TYPE LIKE ? ESCAPE '\\' OR PAYLOAD LIKE ? ESCAPE '\\' OR LAST_ERROR LIKE ? ESCAPE '\\')",
                         pattern, pattern, pattern);
             }
+            if (query.error() != null && !query.error().isBlank()) {
+                filter.add("LAST_ERROR LIKE ? ESCAPE '\\'", containing(query.error()));
+            }
             return filter;
+        }
+
+        /** A LIKE pattern matching {@code text} anywhere, its own wildcards taken literally. */
+        private static String containing(String text) {
+            return "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         }
 
         void add(String condition, Object... values) {

@@ -31,6 +31,7 @@ import org.trackbench.core.handler.EntityHandler;
 import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueEvents;
 import org.trackbench.core.queue.QueueItem;
+import org.trackbench.core.queue.QueueQuery;
 import org.trackbench.core.queue.QueueQuery.SortKey;
 import org.trackbench.core.queue.QueueStore;
 import org.trackbench.ui.internal.export.ExportJob;
@@ -190,6 +191,11 @@ public final class QueuePart {
             return ExportJob.ofSelection(selected, target, audit);
         }
         return ExportJob.ofFiltered(store, rows.query(), rows.total(), target, audit);
+    }
+
+    /** The view's filters (status, type, text), for an action on every item they match; {@code null} before any. */
+    public QueueQuery matching() {
+        return rows == null ? null : rows.query();
     }
 
     /** Says what {@link #export} would write, e.g. "3 selected items" or "1,204 items of the current filter". */

@@ -1,6 +1,7 @@
 package org.trackbench.queue.derby.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +38,7 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
+import org.trackbench.core.admin.QueueAdmin;
 import org.trackbench.core.handler.EntityHandler;
 import org.trackbench.core.handler.OutboundRequest;
 import org.trackbench.core.queue.BlobSource;
@@ -47,6 +50,7 @@ import org.trackbench.core.queue.QueueQuery;
 import org.trackbench.core.queue.QueueStore;
 import org.trackbench.core.queue.RetentionHold;
 import org.trackbench.testing.Await;
+import org.trackbench.testing.Configurations;
 import org.trackbench.testing.DatabaseDamage;
 import org.trackbench.testing.QueueStoreFixture;
 
@@ -213,6 +217,22 @@ class DerbyQueueStoreTest extends QueueStoreContractTest {
 
         assertEquals(1, migrated.releaseAwaitingHandler("note"), "the migration marked it as waiting");
         assertEquals(List.of(1L, 2L), migrated.claim(10, LEASE).stream().map(QueueItem::id).toList());
+    }
+
+    @Test
+    void itemsFailedBeforeSchema7AreSortedIntoRefusedAndUnknownForTheirRepair() throws Exception {
+        Path old = fixture.newDirectory("schema-v1-failed");
+        createFirstSchemaDatabase(old, "UPDATE TB_QUEUE_ITEM SET STATUS = 'failed', LAST_ERROR = 'HTTP 422: unknown project'"
+                + " WHERE ID = 1", "UPDATE TB_QUEUE_ITEM SET ENTITY_TYPE = 'note', STATUS = 'failed',"
+                + " LAST_ERROR = 'gave up after 10 attempts; last: timed out' WHERE ID = 2");
+        fixture.configure(old, DEFAULT_MAX_BLOB);
+        QueueAdmin admin = new Configurations().await(fixture.context(), QueueAdmin.class);
+
+        QueueItem refused = admin.edit(1, "{\"project\":\"Acme\"}");
+        QueueItem unknown = admin.edit(2, "{\"project\":\"Acme\"}");
+
+        assertNotEquals(UUID.fromString("6b0f1c2e-1111-4a4a-9c9c-000000000001"), refused.idempotencyKey());
+        assertEquals(UUID.fromString("6b0f1c2e-1111-4a4a-9c9c-000000000002"), unknown.idempotencyKey());
     }
 
     @Test
