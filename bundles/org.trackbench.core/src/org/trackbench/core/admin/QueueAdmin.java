@@ -2,8 +2,10 @@ package org.trackbench.core.admin;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 
 import org.osgi.annotation.versioning.ProviderType;
+import org.trackbench.core.handler.RepairAction;
 import org.trackbench.core.queue.QueueItem;
 import org.trackbench.core.queue.QueueQuery;
 
@@ -62,6 +64,26 @@ public interface QueueAdmin {
      *         its type's handler accepts (naming the field); nothing is changed then
      */
     QueueItem edit(long id, String payloadJson);
+
+    /**
+     * The repairs the handler of the item's type offers for it now; none without a handler or for an item that is
+     * neither failed nor blocked.
+     *
+     * @throws org.trackbench.core.queue.UnknownItemException if no such item exists
+     */
+    List<RepairAction> repairs(long id);
+
+    /**
+     * Applies the repair {@code repairId} that the handler of the item's type offers for it
+     * ({@link org.trackbench.core.handler.EntityHandler#repairs}): an {@link #edit} to the payload the repair gives,
+     * recorded with the repair's name.
+     *
+     * @throws org.trackbench.core.queue.UnknownItemException if no such item exists
+     * @throws IllegalArgumentException if the handler offers no such repair for the item, or the repaired payload is
+     *         refused; nothing is changed then
+     * @throws IllegalStateException when the repair cannot apply now, saying why
+     */
+    QueueItem repair(long id, String repairId);
 
     /**
      * Checks a payload for an item of {@code entityType} as {@link #edit} and the queue's enqueue do, without

@@ -1,5 +1,7 @@
 package org.trackbench.core.handler;
 
+import java.util.List;
+
 import org.osgi.annotation.versioning.ConsumerType;
 import org.trackbench.core.queue.QueueItem;
 
@@ -30,4 +32,14 @@ public interface EntityHandler {
 
     /** One line for the queue listing, e.g. "start of entry 3f2a… at 09:12". */
     String summary(QueueItem item);
+
+    /**
+     * The repairs this handler offers for {@code item}, a failed or blocked item of its type, that apply to it now;
+     * none by default. Offered in Item details and by {@code trackbench:repair}.
+     *
+     * @since 1.1
+     */
+    default List<RepairAction> repairs(QueueItem item) {
+        return List.of();
+    }
 }

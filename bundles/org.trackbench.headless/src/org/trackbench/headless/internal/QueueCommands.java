@@ -22,6 +22,7 @@ import org.trackbench.core.admin.AuditTrail;
 import org.trackbench.core.admin.BulkAction;
 import org.trackbench.core.admin.QueueAdmin;
 import org.trackbench.core.handler.EntityHandler;
+import org.trackbench.core.handler.RepairAction;
 import org.trackbench.core.queue.EnqueueRequest;
 import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueException;
@@ -40,7 +41,7 @@ import org.trackbench.export.ItemFormat;
  */
 @Component(service = QueueCommands.class, property = { Commands.SCOPE, "osgi.command.function=queue",
         "osgi.command.function=show", "osgi.command.function=retry", "osgi.command.function=delete",
-        "osgi.command.function=purge", "osgi.command.function=edit", "osgi.command.function=setfield", "osgi.command.function=enqueue", "osgi.command.function=export" })
+        "osgi.command.function=purge", "osgi.command.function=edit", "osgi.command.function=setfield", "osgi.command.function=repair", "osgi.command.function=enqueue", "osgi.command.function=export" })
 public final class QueueCommands {
 
     static final String QUEUE_USAGE = "trackbench:queue [-s status[,status]] [-t type[,type]] [-n limit] [-a after-id] [text]";
@@ -51,6 +52,7 @@ public final class QueueCommands {
     static final String SETFIELD_USAGE = "trackbench:setfield <field> '<json value>' [-s status] [-t type] [-e error]"
             + " [--yes]   e.g. setfield project '\"Acme\"' -e \"unknown project\"";
     static final String EDIT_USAGE = "trackbench:edit <id> '<json object>'   (a failed or blocked item's new payload)";
+    static final String REPAIR_USAGE = "trackbench:repair <id> [repair id]   (without one: the repairs offered)";
     static final String PURGE_USAGE = "trackbench:purge <age>   (sent items older than e.g. 7d, 12h, P30D)";
     static final String ENQUEUE_USAGE = "trackbench:enqueue <entity type> '<json object>'";
     static final String EXPORT_USAGE = "trackbench:export [-s status[,status]] [-t type[,type]] <file.jsonl|.json|.csv>";
@@ -175,6 +177,32 @@ public final class QueueCommands {
                 return "error: " + e.getMessage() + "; nothing was changed\n";
             } catch (IllegalArgumentException e) {
                 return Commands.usage(e, EDIT_USAGE);
+            }
+        });
+    }
+
+    @Descriptor("lists the repairs the handler of a failed or blocked item's type offers, or applies one")
+    public String repair(@Descriptor("item id") String id, @Descriptor("the repair to apply") String... repairId) {
+        return withAdmin(queue -> {
+            try {
+                long itemId = Commands.id(id);
+                if (repairId == null || repairId.length == 0) {
+                    List<RepairAction> offered = queue.repairs(itemId);
+                    if (offered.isEmpty()) {
+                        return "No repair is offered for item " + itemId + "; trackbench:edit changes its payload.\n";
+                    }
+                    TextTable table = TextTable.listing("REPAIR", "WHAT IT DOES");
+                    offered.forEach(action -> table.row(action.id(), action.label()));
+                    return table + "apply one: trackbench:repair " + itemId + " <repair>\n";
+                }
+                QueueItem repaired = queue.repair(itemId, repairId[0]);
+                return "Item " + repaired.id() + " repaired; it is " + repaired.status().label() + ".\n";
+            } catch (UnknownItemException e) {
+                return "error: " + e.getMessage() + "; nothing was changed\n";
+            } catch (IllegalStateException e) {
+                return "error: " + e.getMessage() + "; nothing was changed\n";
+            } catch (IllegalArgumentException e) {
+                return Commands.usage(e, REPAIR_USAGE);
             }
         });
     }

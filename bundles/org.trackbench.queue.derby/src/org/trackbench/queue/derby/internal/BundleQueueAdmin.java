@@ -16,6 +16,7 @@ import org.trackbench.core.admin.AuditTrail;
 import org.trackbench.core.admin.BulkAction;
 import org.trackbench.core.admin.BulkPreview;
 import org.trackbench.core.admin.QueueAdmin;
+import org.trackbench.core.handler.RepairAction;
 import org.trackbench.core.queue.QueueItem;
 import org.trackbench.core.queue.QueueQuery;
 
@@ -64,6 +65,16 @@ public final class BundleQueueAdmin implements QueueAdmin, AuditTrail {
     @Override
     public QueueItem edit(long id, String payloadJson) {
         return store.edit(id, payloadJson, actor);
+    }
+
+    @Override
+    public List<RepairAction> repairs(long id) {
+        return store.repairs(id);
+    }
+
+    @Override
+    public QueueItem repair(long id, String repairId) {
+        return store.repair(id, repairId, actor);
     }
 
     @Override

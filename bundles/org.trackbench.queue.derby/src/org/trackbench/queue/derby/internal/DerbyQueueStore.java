@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -36,6 +37,7 @@ import org.trackbench.core.admin.AuditQuery;
 import org.trackbench.core.admin.BulkAction;
 import org.trackbench.core.admin.BulkPreview;
 import org.trackbench.core.handler.EntityHandler;
+import org.trackbench.core.handler.RepairAction;
 import org.trackbench.core.queue.AttemptOutcome;
 import org.trackbench.core.queue.EnqueueRequest;
 import org.trackbench.core.queue.FailureGroup;
@@ -405,11 +407,32 @@ public final class DerbyQueueStore implements QueueStore {
     }
 
     QueueItem edit(long id, String payload, Actor actor) {
+        return edit(find(id).orElseThrow(() -> new UnknownItemException(id)), payload, actor, "");
+    }
+
+    List<RepairAction> repairs(long id) {
         QueueItem current = find(id).orElseThrow(() -> new UnknownItemException(id));
+        boolean repairable = current.status() == ItemStatus.FAILED || current.status() == ItemStatus.BLOCKED;
+        return repairable ? checkers.repairs(current) : List.of();
+    }
+
+    QueueItem repair(long id, String repairId, Actor actor) {
+        QueueItem current = find(id).orElseThrow(() -> new UnknownItemException(id));
+        List<RepairAction> offered = repairs(id);
+        RepairAction repair = offered.stream().filter(action -> action.id().equals(repairId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("repair '" + repairId + "' is not offered for item " + id
+                        + " (" + current.entityType() + "); offered: " + (offered.isEmpty() ? "none"
+                                : offered.stream().map(RepairAction::id).collect(Collectors.joining(", ")))));
+        return edit(current, repair.repair(current), actor, "repair \"" + repair.label() + "\" of its handler: ");
+    }
+
+    /** {@code how}: the words the trail puts before what changed, empty for an edit by hand. */
+    private QueueItem edit(QueueItem current, String payload, Actor actor, String how) {
         checkPayload(current.entityType(), payload);
         PayloadEdit.Result edited = audited(actor, AdminAction.EDIT,
-                connection -> PayloadEdit.apply(connection, id, payload, now()), DerbyQueueStore::describe, ignored -> 1);
-        events.changed(List.of(id), edited.after().status());
+                connection -> PayloadEdit.apply(connection, current.id(), payload, now()),
+                result -> describe(result, how), ignored -> 1);
+        events.changed(List.of(current.id()), edited.after().status());
         return edited.after();
     }
 
@@ -418,8 +441,8 @@ public final class DerbyQueueStore implements QueueStore {
         checkers.check(entityType, payload);
     }
 
-    private static String describe(PayloadEdit.Result edit) {
-        return "item " + edit.before().id() + " (" + edit.before().entityType() + "): "
+    private static String describe(PayloadEdit.Result edit, String how) {
+        return "item " + edit.before().id() + " (" + edit.before().entityType() + "): " + how
                 + PayloadChange.describe(edit.before().payload(), edit.after().payload())
                 + (edit.newKey() ? "; sent under a new idempotency key, the server having refused the old one"
                         : "; sent under its idempotency key, which an earlier attempt may have used");

@@ -1,11 +1,14 @@
 package org.trackbench.queue.derby.internal;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.trackbench.core.handler.EntityHandler;
+import org.trackbench.core.handler.RepairAction;
 import org.trackbench.core.queue.EnqueueRequest;
 import org.trackbench.core.queue.QueueException;
+import org.trackbench.core.queue.QueueItem;
 
 /**
  * The entity handlers registered now, asked to check a payload before it is queued: a malformed one is refused at
@@ -22,6 +25,19 @@ final class PayloadCheckers {
 
     void remove(EntityHandler handler) {
         byType.remove(handler.entityType(), handler);
+    }
+
+    /** The repairs the handler of the item's type offers for it now; none without a handler. */
+    List<RepairAction> repairs(QueueItem item) {
+        EntityHandler handler = byType.get(item.entityType());
+        if (handler == null) {
+            return List.of();
+        }
+        try {
+            return List.copyOf(handler.repairs(item));
+        } catch (RuntimeException e) {
+            throw new QueueException("The " + item.entityType() + " handler failed to list its repairs: " + e, e);
+        }
     }
 
     /**

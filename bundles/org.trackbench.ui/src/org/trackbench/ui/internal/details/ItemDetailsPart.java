@@ -2,6 +2,7 @@ package org.trackbench.ui.internal.details;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Function;
 
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Optional;
@@ -14,12 +15,15 @@ import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.trackbench.core.admin.QueueAdmin;
 import org.trackbench.core.handler.EntityHandler;
+import org.trackbench.core.handler.RepairAction;
 import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueItem;
 import org.trackbench.core.queue.QueueStore;
@@ -66,6 +70,7 @@ public final class ItemDetailsPart {
     private Text payload;
     private Label problem;
     private Button save;
+    private Composite repairs;
 
     @PostConstruct
     void createControls(Composite parent) {
@@ -90,6 +95,9 @@ public final class ItemDetailsPart {
         save.setText("Save and retry");
         save.setEnabled(false);
         save.addListener(SWT.Selection, event -> save());
+        repairs = new Composite(parent, SWT.NONE);
+        repairs.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        repairs.setLayout(new RowLayout());
         show();
     }
 
@@ -138,6 +146,10 @@ public final class ItemDetailsPart {
         save.setEnabled(false);
         problem.setText(repairable ? "Edit the payload to repair the item: it keeps its place and is retried at once."
                 : "");
+        showRepairs(List.of());
+        if (repairable) {
+            loadRepairs(item);
+        }
         heldBy.setText("");
         if (item.status() == ItemStatus.BLOCKED) {
             loadHolder(item);
@@ -185,21 +197,65 @@ public final class ItemDetailsPart {
 
     private void save() {
         QueueItem item = selected;
-        QueueAdmin current = admin;
         String repaired = candidate(item);
+        change(item, admin -> admin.edit(item.id(), repaired));
+    }
+
+    /** The repairs the item's handler offers, read off the UI thread: one button each. */
+    private void loadRepairs(QueueItem item) {
+        QueueAdmin current = admin;
+        if (current == null) {
+            return;
+        }
+        PartJob.of("Reading the repairs offered for item " + item.id(), this, monitor -> {
+            List<RepairAction> offered;
+            try {
+                offered = current.repairs(item.id());
+            } catch (RuntimeException e) {
+                offered = List.of();
+            }
+            List<RepairAction> found = offered;
+            ui.asyncExec(() -> {
+                if (!repairs.isDisposed() && stillSelected(item)) {
+                    showRepairs(found);
+                }
+            });
+        }).schedule();
+    }
+
+    private void showRepairs(List<RepairAction> offered) {
+        for (Control old : repairs.getChildren()) {
+            old.dispose();
+        }
+        QueueItem item = selected;
+        for (RepairAction action : offered) {
+            Button button = new Button(repairs, SWT.PUSH);
+            button.setText(action.label());
+            button.addListener(SWT.Selection, event -> change(item, admin -> admin.repair(item.id(), action.id())));
+        }
+        repairs.requestLayout();
+    }
+
+    /** Runs an admin's change of {@code item} off the UI thread, then shows the item as it is and what happened. */
+    private void change(QueueItem item, Function<QueueAdmin, QueueItem> change) {
+        QueueAdmin current = admin;
+        if (current == null) {
+            problem.setText("The queue is not running; the item cannot be repaired now.");
+            return;
+        }
         save.setEnabled(false);
         PartJob.of("Repairing item " + item.id(), this, monitor -> {
             QueueItem edited;
             String outcome;
             try {
-                edited = current.edit(item.id(), repaired);
+                edited = change.apply(current);
                 outcome = "Saved: #" + edited.id() + " is " + edited.status().label() + ", sent under "
                         + (edited.idempotencyKey().equals(item.idempotencyKey())
                                 ? "its idempotency key (an earlier attempt may have used it)."
                                 : "a new idempotency key (the server refused the old one).");
             } catch (RuntimeException e) {
                 edited = null;
-                outcome = "Not saved: " + e.getMessage();
+                outcome = "Not repaired: " + e.getMessage();
             }
             QueueItem shown = edited;
             String said = outcome;
@@ -211,7 +267,7 @@ public final class ItemDetailsPart {
                     selected = shown;
                     show();
                 } else {
-                    save.setEnabled(true);
+                    check();
                 }
                 problem.setText(said);
                 problem.requestLayout();

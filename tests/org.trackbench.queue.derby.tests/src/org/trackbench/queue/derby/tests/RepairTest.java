@@ -24,6 +24,7 @@ import org.trackbench.core.admin.AuditTrail;
 import org.trackbench.core.admin.QueueAdmin;
 import org.trackbench.core.handler.EntityHandler;
 import org.trackbench.core.handler.OutboundRequest;
+import org.trackbench.core.handler.RepairAction;
 import org.trackbench.core.queue.EnqueueRequest;
 import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueItem;
@@ -133,6 +134,27 @@ class RepairTest {
         assertFalse(detail.contains("tok-"), detail);
     }
 
+    @Test
+    void aRepairTheHandlerOffersIsAppliedAsAnEditAndRecordedByName() {
+        QueueItem refused = store.enqueue(booking("{\"project\":\"acme\",\"minutes\":30}"));
+        claimOnly(refused);
+        store.markRejected(refused.id(), "HTTP 422: unknown project acme");
+
+        assertEquals(List.of("uppercase-project"), admin.repairs(refused.id()).stream().map(RepairAction::id).toList());
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> admin.repair(refused.id(), "guess"));
+        QueueItem repaired = admin.repair(refused.id(), "uppercase-project");
+
+        assertTrue(unknown.getMessage().contains("repair 'guess' is not offered for item " + refused.id()
+                + " (booking); offered: uppercase-project"), unknown.getMessage());
+        assertEquals("{\"project\":\"ACME\",\"minutes\":30}", repaired.payload());
+        assertEquals(ItemStatus.PENDING, repaired.status());
+        assertEquals(List.of(), admin.repairs(refused.id()), "a pending item is not repaired");
+        assertEquals("item " + refused.id() + " (booking): repair \"Write the project in capitals\" of its handler:"
+                + " project: \"acme\" → \"ACME\"; sent under a new idempotency key, the server having refused the old"
+                + " one", configurations.await(context, AuditTrail.class).entries(AuditQuery.latest(1)).get(0).detail());
+    }
+
     private static EnqueueRequest booking(String payload) {
         return EnqueueRequest.of(TYPE, payload).inGroup(GROUP, true);
     }
@@ -165,6 +187,26 @@ class RepairTest {
         @Override
         public String summary(QueueItem item) {
             return "booking";
+        }
+
+        @Override
+        public List<RepairAction> repairs(QueueItem item) {
+            return List.of(new RepairAction() {
+                @Override
+                public String id() {
+                    return "uppercase-project";
+                }
+
+                @Override
+                public String label() {
+                    return "Write the project in capitals";
+                }
+
+                @Override
+                public String repair(QueueItem broken) {
+                    return broken.payload().replace("\"acme\"", "\"ACME\"");
+                }
+            });
         }
     }
 }
