@@ -1,10 +1,7 @@
 package org.trackbench.export;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 
@@ -28,7 +25,7 @@ public final class ItemExport {
 
     /** Writes exactly these items, in this order; returns how many. */
     public static long write(List<QueueItem> items, ItemFormat format, Path target) throws IOException {
-        return writeWhole(target, out -> {
+        return WholeFile.write(target, out -> {
             try (ExportWriter writer = ExportWriter.open(format, out)) {
                 for (QueueItem item : items) {
                     writer.write(item);
@@ -48,7 +45,7 @@ public final class ItemExport {
             ExportProgress progress) throws IOException {
         QueueQuery first = new QueueQuery(filters.statuses(), filters.entityTypes(), filters.text(),
                 filters.orderingGroup(), filters.sort(), filters.descending(), null, PAGE, filters.error());
-        return writeWhole(target, out -> {
+        return WholeFile.write(target, out -> {
             long written = 0;
             try (ExportWriter writer = ExportWriter.open(format, out)) {
                 QueueQuery query = first;
@@ -69,31 +66,5 @@ public final class ItemExport {
                 }
             }
         });
-    }
-
-    /** What writes the document to the stream and says how many items it holds. */
-    private interface Document {
-        long writeTo(OutputStream out) throws IOException;
-    }
-
-    private static long writeWhole(Path target, Document document) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        // createTempFile makes the file rw------- where the file system has POSIX permissions; the move keeps them.
-        Path partial = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + "-", ".part");
-        try {
-            long written;
-            try (OutputStream out = Files.newOutputStream(partial)) {
-                written = document.writeTo(out);
-            }
-            Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return written;
-        } catch (IOException | RuntimeException e) {
-            try {
-                Files.deleteIfExists(partial);
-            } catch (IOException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            throw e;
-        }
     }
 }

@@ -16,6 +16,10 @@ public enum AdminAction {
     PURGE,
     /** Queue items written to an export file. */
     EXPORT,
+    /** Unsent items written to a passphrase-protected bundle, to carry them to another machine. */
+    BUNDLE_EXPORT,
+    /** Items of a bundle from another machine queued with their idempotency keys. */
+    BUNDLE_IMPORT,
     /** A token stored for a server. */
     SIGN_IN,
     /** A server's token removed. */

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.osgi.annotation.versioning.ProviderType;
 import org.trackbench.core.handler.RepairAction;
+import org.trackbench.core.queue.EnqueueRequest;
 import org.trackbench.core.queue.QueueItem;
 import org.trackbench.core.queue.QueueQuery;
 
@@ -109,6 +110,18 @@ public interface QueueAdmin {
      *         refuse with the field set, naming the item; nothing is changed then
      */
     int apply(BulkAction action, QueueQuery filter);
+
+    /**
+     * Queues items carried over from another machine's queue with their own idempotency keys, all in one transaction
+     * recorded with {@code source} (e.g. the bundle's file): all of them or, on a failure, none. An item whose key
+     * this queue already holds is skipped, so a bundle imported twice adds nothing the second time, and an item sent
+     * from both machines is applied once.
+     *
+     * @return how many items were added
+     * @throws IllegalArgumentException naming the first item the queue or its type's handler refuses, as at enqueue;
+     *         nothing is added then
+     */
+    int importItems(List<EnqueueRequest> requests, String source);
 
     /** Deletes sent items older than {@code age}, but none of a group a retention hold keeps; returns how many. */
     int purgeSent(Duration age);

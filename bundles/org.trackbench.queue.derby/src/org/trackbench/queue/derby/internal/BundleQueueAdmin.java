@@ -17,6 +17,7 @@ import org.trackbench.core.admin.BulkAction;
 import org.trackbench.core.admin.BulkPreview;
 import org.trackbench.core.admin.QueueAdmin;
 import org.trackbench.core.handler.RepairAction;
+import org.trackbench.core.queue.EnqueueRequest;
 import org.trackbench.core.queue.QueueItem;
 import org.trackbench.core.queue.QueueQuery;
 
@@ -65,6 +66,11 @@ public final class BundleQueueAdmin implements QueueAdmin, AuditTrail {
     @Override
     public QueueItem edit(long id, String payloadJson) {
         return store.edit(id, payloadJson, actor);
+    }
+
+    @Override
+    public int importItems(List<EnqueueRequest> requests, String source) {
+        return store.importItems(List.copyOf(requests), source, actor);
     }
 
     @Override

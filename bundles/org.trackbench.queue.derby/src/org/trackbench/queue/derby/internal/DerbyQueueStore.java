@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -408,6 +409,30 @@ public final class DerbyQueueStore implements QueueStore {
 
     QueueItem edit(long id, String payload, Actor actor) {
         return edit(find(id).orElseThrow(() -> new UnknownItemException(id)), payload, actor, "");
+    }
+
+    int importItems(List<EnqueueRequest> requests, String source, Actor actor) {
+        for (int i = 0; i < requests.size(); i++) {
+            try {
+                validator.validate(requests.get(i));
+                checkers.check(requests.get(i));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("item " + (i + 1) + " of " + source + ": " + e.getMessage()
+                        + "; nothing was imported", e);
+            }
+        }
+        List<QueueItem> added = audited(actor, AdminAction.BUNDLE_IMPORT, connection -> {
+            List<QueueItem> inserted = new ArrayList<>();
+            for (EnqueueRequest request : requests) {
+                if (request.idempotencyKey() == null || !ItemRows.keyHeld(connection, request.idempotencyKey())) {
+                    inserted.add(writer.insert(connection, request, now()));
+                }
+            }
+            return inserted;
+        }, inserted -> "from " + source + ": " + inserted.size() + " of its " + requests.size() + " item(s) added, the"
+                + " others already here", List::size);
+        added.forEach(events::enqueued);
+        return added.size();
     }
 
     List<RepairAction> repairs(long id) {

@@ -54,6 +54,17 @@ final class ItemRows {
         }
     }
 
+    /** Whether an item with this idempotency key is stored. */
+    static boolean keyHeld(Connection connection, UUID key) throws SQLException {
+        try (PreparedStatement query = connection
+                .prepareStatement("SELECT 1 FROM TB_QUEUE_ITEM WHERE IDEMPOTENCY_KEY = ?")) {
+            query.setString(1, key.toString());
+            try (ResultSet row = query.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
     static ItemStatus status(String stored) {
         return ItemStatus.valueOf(stored.toUpperCase(java.util.Locale.ROOT));
     }
