@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Takes the screenshots in docs/images of the running workbench: Xvfb, the reference server with some requests
 # refused (422), `./trackbench run` on a fresh data directory, a queue populated through the console, then a
-# picture of the screen; last, the Progress view while the sync delivers a backlog from a slowed server. Needs Xvfb and the built
+# picture of the screen; then the refused items in Item details, a bulk retry's dry run and the Audit view after a
+# bulk repair; last, the Progress view while the sync delivers a backlog from a slowed server. Needs Xvfb and the built
 # products (./trackbench build).
 #   releng/screenshots/take.sh
 set -euo pipefail
@@ -55,7 +56,22 @@ sleep 12
 DISPLAY="$SCREEN" java "$HERE/Screenshot.java" "$ROOT/docs/images/dashboard.png" 1280 800
 # Back to the Queue tab; the click on the third row selects it, so Item details shows it.
 DISPLAY="$SCREEN" java "$HERE/Screenshot.java" - 1280 800 25 41
+DISPLAY="$SCREEN" java "$HERE/Screenshot.java" - 1280 800 747 81
 DISPLAY="$SCREEN" java "$HERE/Screenshot.java" "$ROOT/docs/images/workbench.png" 1280 800 140 195
+# Repair: the Queue view filtered to what the server refused (their error says so), the first row selected: Item
+# details is an editor.
+DISPLAY="$SCREEN" java "$HERE/Screenshot.java" - 1280 800 530 81 "fault injected"
+DISPLAY="$SCREEN" java "$HERE/Screenshot.java" "$ROOT/docs/images/repair.png" 1280 800 140 149
+# A bulk retry over that filter: Queue > Retry all matching…, and the dry run it asks about; Escape cancels it.
+DISPLAY="$SCREEN" java "$HERE/Screenshot.java" - 1280 800 67 12
+DISPLAY="$SCREEN" java "$HERE/Screenshot.java" "$ROOT/docs/images/bulk.png" 1280 800 133 138
+DISPLAY="$SCREEN" java "$HERE/Screenshot.java" - 1280 800 640 400 ESC
+# The Audit tab after a bulk repair at the console (the refused items get a project and are retried), then the
+# Queue tab again, its search cleared.
+echo "trackbench:setfield -e \"fault injected\" --yes project '\"Trackbench client\"'" \
+  | TRACKBENCH_DATA="$DATA" "$ROOT/trackbench" console >/dev/null
+DISPLAY="$SCREEN" java "$HERE/Screenshot.java" "$ROOT/docs/images/audit.png" 1280 800 150 41
+DISPLAY="$SCREEN" java "$HERE/Screenshot.java" - 1280 800 25 41
 # The Progress view while the sync delivers a backlog: answers slowed to 400 ms (and no more refusals), 160
 # events queued while the sync is paused, the Progress tab opened, then the sync resumed.
 curl -sf -X PUT -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/json" \
@@ -73,4 +89,4 @@ DISPLAY="$SCREEN" java "$HERE/Screenshot.java" - 1280 800 947 444
 echo 'trackbench:sync resume' | TRACKBENCH_DATA="$DATA" "$ROOT/trackbench" console >/dev/null
 sleep 3
 DISPLAY="$SCREEN" java "$HERE/Screenshot.java" "$ROOT/docs/images/progress.png" 1280 800
-echo "wrote docs/images/workbench.png, docs/images/dashboard.png and docs/images/progress.png"
+echo "wrote docs/images/workbench.png, dashboard.png, repair.png, bulk.png, audit.png and progress.png"

@@ -49,8 +49,8 @@ public final class QueueCommands {
             + " | trackbench:retry [-s status] [-t type] [-e error] [--yes]";
     static final String DELETE_USAGE = "trackbench:delete <id>... | trackbench:delete [-s status] [-t type] [-e error]"
             + " [--yes]";
-    static final String SETFIELD_USAGE = "trackbench:setfield <field> '<json value>' [-s status] [-t type] [-e error]"
-            + " [--yes]   e.g. setfield project '\"Acme\"' -e \"unknown project\"";
+    static final String SETFIELD_USAGE = "trackbench:setfield [-s status] [-t type] [-e error] [--yes] <field>"
+            + " '<json value>'   e.g. setfield -e \"unknown project\" project '\"Acme\"'";
     static final String EDIT_USAGE = "trackbench:edit <id> '<json object>'   (a failed or blocked item's new payload)";
     static final String REPAIR_USAGE = "trackbench:repair <id> [repair id]   (without one: the repairs offered)";
     static final String PURGE_USAGE = "trackbench:purge <age>   (sent items older than e.g. 7d, 12h, P30D)";
@@ -209,14 +209,14 @@ public final class QueueCommands {
 
     @Descriptor("sets one field of the payload of every failed or blocked item a filter matches, checked as an edit"
             + " (a dry run first, --yes to apply)")
-    public String setfield(@Descriptor("the field") String field, @Descriptor("its value as JSON: '\"Acme\"', 42, null")
-            String value,
+    public String setfield(
             @Descriptor("only these statuses") @Parameter(names = { "-s", "--status" }, absentValue = "") String statuses,
             @Descriptor("only these entity types") @Parameter(names = { "-t", "--type" }, absentValue = "") String types,
             @Descriptor("only items whose last error contains this") @Parameter(names = { "-e", "--error" },
                     absentValue = "") String error,
             @Descriptor("apply what the dry run showed") @Parameter(names = "--yes", presentValue = "true",
-                    absentValue = "false") boolean yes) {
+                    absentValue = "false") boolean yes,
+            @Descriptor("the field") String field, @Descriptor("its value as JSON: '\"Acme\"', 42, null") String value) {
         BulkAction action;
         try {
             action = BulkAction.setField(field, value);

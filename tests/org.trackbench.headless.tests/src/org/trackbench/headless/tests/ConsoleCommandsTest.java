@@ -175,12 +175,12 @@ class ConsoleCommandsTest {
         assertTrue(dryRun.contains("Run the same command with --yes to retry them."), dryRun);
         assertEquals(ItemStatus.FAILED, status(start), "a dry run changes nothing");
 
-        String fixed = queue.setfield("project", "\"Acme Corp\"", "", "", "unknown project", true);
+        String fixed = queue.setfield("", "", "unknown project", true, "project", "\"Acme Corp\"");
         assertTrue(fixed.startsWith("Set project to \"Acme Corp\": 1 item(s) changed"), fixed);
         assertEquals(List.of(ItemStatus.PENDING, ItemStatus.PENDING, ItemStatus.FAILED),
                 List.of(status(start), status(follower), status(other)));
         assertEquals("{\"text\":\"start\",\"project\":\"Acme Corp\"}", rig.store.find(start.id()).orElseThrow().payload());
-        assertTrue(queue.setfield("project", "Acme", "failed", "", "", true).contains("is not JSON"));
+        assertTrue(queue.setfield("failed", "", "", true, "project", "Acme").contains("is not JSON"));
         assertTrue(queue.delete("failed", "", "", true).startsWith("Delete: 1 item(s) changed"));
         assertTrue(rig.store.find(other.id()).isEmpty());
         assertTrue(queue.retry(false, "lost", "", "", false).contains("usage: trackbench:retry"));
