@@ -1,6 +1,7 @@
 package org.trackbench.headless.internal;
 
 import java.net.URI;
+import java.util.Map;
 
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
@@ -11,6 +12,8 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.trackbench.core.admin.AdminAction;
 import org.trackbench.core.admin.AuditTrail;
+import org.trackbench.core.queue.ItemStatus;
+import org.trackbench.core.queue.QueueStore;
 import org.trackbench.core.settings.SettingsService;
 import org.trackbench.core.sync.ServerUrl;
 import org.trackbench.core.sync.SyncService;
@@ -23,7 +26,7 @@ import org.trackbench.core.sync.TokenProvider;
 @Component(service = LoginCommand.class, property = { Commands.SCOPE, "osgi.command.function=login" })
 public final class LoginCommand {
 
-    static final String LOGIN_USAGE = "trackbench:login [-u server-url] <token>";
+    static final String LOGIN_USAGE = "trackbench:login [-u server-url] [--same-account] <token>";
     private static final String SYNC_PID = "org.trackbench.sync";
 
     private final TokenProvider tokens;
@@ -35,6 +38,9 @@ public final class LoginCommand {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile AuditTrail audit;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile QueueStore store;
+
     @Activate
     public LoginCommand(@Reference TokenProvider tokens, @Reference SettingsService settings) {
         this.tokens = tokens;
@@ -44,7 +50,10 @@ public final class LoginCommand {
     @Descriptor("hands the access token for the server to the token store; the sync tries again if it waited for one"
             + " (a pause stays)")
     public String login(@Descriptor("server URL; default: the configured one") @Parameter(names = { "-u", "--server" },
-            absentValue = "") String server, @Descriptor("the access token") String token) {
+            absentValue = "") String server,
+            @Descriptor("the new token is the same account's (a renewed one): items queued under the old one go with it")
+            @Parameter(names = "--same-account", presentValue = "true", absentValue = "false") boolean sameAccount,
+            @Descriptor("the access token") String token) {
         URI uri;
         try {
             uri = ServerUrl.parse(server.isBlank() ? settings.effective(SYNC_PID, "serverUrl") : server);
@@ -54,6 +63,14 @@ public final class LoginCommand {
         } catch (IllegalArgumentException e) {
             return Commands.usage(e, LOGIN_USAGE);
         }
+        long unsent = unsent();
+        boolean replacing = tokens.token(uri).filter(old -> !old.equals(token)).isPresent();
+        if (replacing && unsent > 0 && !sameAccount) {
+            return "error: " + unsent + " item(s) queued under the token stored for " + uri + " are not delivered yet;"
+                    + " sent with another account's token they would count as that account's. Nothing was changed."
+                    + " If the new token is the same account's, run trackbench:login again with --same-account; if it"
+                    + " is another person's, first carry the items to their owner (trackbench:bundle export).\n";
+        }
         tokens.setToken(uri, token);
         Commands.audit(audit, AdminAction.SIGN_IN, "a token stored for " + uri, 0);
         SyncService current = sync;
@@ -61,5 +78,16 @@ public final class LoginCommand {
             current.tokenChanged();
         }
         return "Token stored for " + uri + ".\n";
+    }
+
+    /** Items not delivered yet; none when the queue is not running. */
+    private long unsent() {
+        QueueStore queue = store;
+        if (queue == null) {
+            return 0;
+        }
+        Map<ItemStatus, Long> counts = queue.countByStatus();
+        return counts.get(ItemStatus.PENDING) + counts.get(ItemStatus.IN_FLIGHT) + counts.get(ItemStatus.FAILED)
+                + counts.get(ItemStatus.BLOCKED);
     }
 }

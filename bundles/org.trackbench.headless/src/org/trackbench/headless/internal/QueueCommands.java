@@ -120,21 +120,15 @@ public final class QueueCommands {
         if (!statuses.isBlank() || !types.isBlank() || !error.isBlank()) {
             return bulk(BulkAction.retry(), statuses, types, error, yes, ids, RETRY_USAGE);
         }
-        return withAdmin(queue -> {
-            try {
-                if (failed && (ids == null || ids.length == 0)) {
-                    return "Retrying " + queue.retryAllFailed() + " failed item(s).\n";
-                }
-                if (failed) {
-                    throw new IllegalArgumentException("give either --failed or ids, not both");
-                }
-                List<Long> items = Commands.ids(ids);
-                return "Retrying " + queue.retry(items) + " of " + items.size() + " item(s); the others were not waiting.\n";
-            } catch (UnknownItemException e) {
-                return "error: " + e.getMessage() + "; nothing was changed\n";
-            } catch (IllegalArgumentException e) {
-                return Commands.usage(e, RETRY_USAGE);
+        return change(RETRY_USAGE, queue -> {
+            if (failed && (ids == null || ids.length == 0)) {
+                return "Retrying " + queue.retryAllFailed() + " failed item(s).\n";
             }
+            if (failed) {
+                throw new IllegalArgumentException("give either --failed or ids, not both");
+            }
+            List<Long> items = Commands.ids(ids);
+            return "Retrying " + queue.retry(items) + " of " + items.size() + " item(s); the others were not waiting.\n";
         });
     }
 
@@ -164,46 +158,32 @@ public final class QueueCommands {
 
     @Descriptor("repairs a failed or blocked item's payload in place; it keeps its id and order and is due at once")
     public String edit(@Descriptor("item id") String id, @Descriptor("the new payload, a JSON object") String payload) {
-        return withAdmin(queue -> {
-            try {
-                long itemId = Commands.id(id);
-                UUID keyBefore = store.find(itemId).map(QueueItem::idempotencyKey).orElse(null);
-                QueueItem edited = queue.edit(itemId, payload);
-                return "Item " + edited.id() + " edited; it is " + edited.status().label() + ", sent under "
-                        + (edited.idempotencyKey().equals(keyBefore) ? "its idempotency key, which an earlier attempt"
-                                + " may have used, so the server applies it at most once"
-                                : "a new idempotency key, the server having refused the old one") + ".\n";
-            } catch (UnknownItemException e) {
-                return "error: " + e.getMessage() + "; nothing was changed\n";
-            } catch (IllegalArgumentException e) {
-                return Commands.usage(e, EDIT_USAGE);
-            }
+        return change(EDIT_USAGE, queue -> {
+            long itemId = Commands.id(id);
+            UUID keyBefore = store.find(itemId).map(QueueItem::idempotencyKey).orElse(null);
+            QueueItem edited = queue.edit(itemId, payload);
+            return "Item " + edited.id() + " edited; it is " + edited.status().label() + ", sent under "
+                    + (edited.idempotencyKey().equals(keyBefore) ? "its idempotency key, which an earlier attempt may"
+                            + " have used, so the server applies it at most once"
+                            : "a new idempotency key, the server having refused the old one") + ".\n";
         });
     }
 
     @Descriptor("lists the repairs the handler of a failed or blocked item's type offers, or applies one")
     public String repair(@Descriptor("item id") String id, @Descriptor("the repair to apply") String... repairId) {
-        return withAdmin(queue -> {
-            try {
-                long itemId = Commands.id(id);
-                if (repairId == null || repairId.length == 0) {
-                    List<RepairAction> offered = queue.repairs(itemId);
-                    if (offered.isEmpty()) {
-                        return "No repair is offered for item " + itemId + "; trackbench:edit changes its payload.\n";
-                    }
-                    TextTable table = TextTable.listing("REPAIR", "WHAT IT DOES");
-                    offered.forEach(action -> table.row(action.id(), action.label()));
-                    return table + "apply one: trackbench:repair " + itemId + " <repair>\n";
+        return change(REPAIR_USAGE, queue -> {
+            long itemId = Commands.id(id);
+            if (repairId == null || repairId.length == 0) {
+                List<RepairAction> offered = queue.repairs(itemId);
+                if (offered.isEmpty()) {
+                    return "No repair is offered for item " + itemId + "; trackbench:edit changes its payload.\n";
                 }
-                QueueItem repaired = queue.repair(itemId, repairId[0]);
-                return "Item " + repaired.id() + " repaired; it is " + repaired.status().label() + ".\n";
-            } catch (UnknownItemException e) {
-                return "error: " + e.getMessage() + "; nothing was changed\n";
-            } catch (IllegalStateException e) {
-                return "error: " + e.getMessage() + "; nothing was changed\n";
-            } catch (IllegalArgumentException e) {
-                return Commands.usage(e, REPAIR_USAGE);
+                TextTable table = TextTable.listing("REPAIR", "WHAT IT DOES");
+                offered.forEach(action -> table.row(action.id(), action.label()));
+                return table + "apply one: trackbench:repair " + itemId + " <repair>\n";
             }
+            QueueItem repaired = queue.repair(itemId, repairId[0]);
+            return "Item " + repaired.id() + " repaired; it is " + repaired.status().label() + ".\n";
         });
     }
 
@@ -329,6 +309,22 @@ public final class QueueCommands {
 
     private static String capitalized(String text) {
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    /**
+     * Runs an admin's change of named items: an unknown id or a change that cannot apply now is answered with its
+     * reason, a bad argument with the usage; nothing was changed then.
+     */
+    private String change(String usage, Function<QueueAdmin, String> command) {
+        return withAdmin(queue -> {
+            try {
+                return command.apply(queue);
+            } catch (UnknownItemException | IllegalStateException e) {
+                return "error: " + e.getMessage() + "; nothing was changed\n";
+            } catch (IllegalArgumentException e) {
+                return Commands.usage(e, usage);
+            }
+        });
     }
 
     /** Runs {@code command} with the queue's admin, or says why there is none. */

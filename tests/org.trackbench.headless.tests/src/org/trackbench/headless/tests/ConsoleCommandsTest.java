@@ -50,10 +50,24 @@ class ConsoleCommandsTest {
     void loginStoresTheTokenAndLeavesAnAdminsPauseAlone() {
         LoginCommand login = rig.configurations.await(LoginCommand.class, "");
 
-        String answer = login.login("", rig.token);
+        String answer = login.login("", false, rig.token);
 
         assertTrue(answer.startsWith("Token stored for " + rig.server.baseUri()), answer);
         assertEquals(SyncState.PAUSED, rig.sync.status().state(), "a sign-in is not a resume");
+    }
+
+    @Test
+    void anotherAccountsTokenWaitsUntilTheItemsQueuedUnderTheOldOneAreDeliveredOrCarriedAway() {
+        LoginCommand login = rig.configurations.await(LoginCommand.class, "");
+        note("written under the first sign-in");
+
+        String refused = login.login("", false, UUID.randomUUID().toString());
+        String renewed = login.login("", true, rig.token + "-renewed");
+
+        assertTrue(refused.contains("1 item(s) queued under the token stored for " + rig.server.baseUri())
+                && refused.contains("--same-account") && refused.contains("Nothing was changed"), refused);
+        assertTrue(renewed.startsWith("Token stored for "), renewed);
+        assertEquals(rig.token + "-renewed", rig.tokens.token(rig.server.baseUri()).orElseThrow());
     }
 
     @Test
@@ -213,7 +227,7 @@ class ConsoleCommandsTest {
 
         queue.retry(false, "", "", "", false, String.valueOf(broken.id()));
         queue.delete("", "", "", false, String.valueOf(spare.id()));
-        login.login("", rig.token);
+        login.login("", false, rig.token);
         config.config(false, "org.trackbench.capture", "intervalSeconds", "120");
         config.config(true, "org.trackbench.capture", "intervalSeconds");
 

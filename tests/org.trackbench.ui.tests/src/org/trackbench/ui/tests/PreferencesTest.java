@@ -61,7 +61,7 @@ class PreferencesTest {
         URI server = URI.create(settings.effective(SYNC, "serverUrl"));
         String token = UUID.randomUUID().toString();
         try (PartHarness ui = new PartHarness()) {
-            SignInPage page = new SignInPage(settings, tokens, null, audit);
+            SignInPage page = new SignInPage(settings, tokens, null, audit, null);
             page.createControl(ui.shell);
             Text field = ui.find(Text.class, text -> (text.getStyle() & SWT.PASSWORD) != 0);
             field.setText(token);
@@ -82,7 +82,7 @@ class PreferencesTest {
         TokenProvider tokens = configurations.await(TokenProvider.class, "");
         String configured = settings.effective(SYNC, "serverUrl");
         try (PartHarness ui = new PartHarness()) {
-            SignInPage page = new SignInPage(settings, tokens, null, null);
+            SignInPage page = new SignInPage(settings, tokens, null, null, null);
             page.createControl(ui.shell);
             Text url = ui.find(Text.class, text -> (text.getStyle() & SWT.PASSWORD) == 0 && text.getText().equals(configured));
 

@@ -29,78 +29,78 @@ import org.trackbench.core.queue.QueueQuery;
 @Component(service = { QueueAdmin.class, AuditTrail.class }, scope = ServiceScope.BUNDLE)
 public final class BundleQueueAdmin implements QueueAdmin, AuditTrail {
 
-    private final DerbyQueueStore store;
+    private final AdminChanges admin;
     private final Actor actor;
 
     @Activate
     public BundleQueueAdmin(@Reference DerbyQueueStore store, ComponentContext context) {
-        this.store = store;
+        this.admin = store.admin();
         this.actor = Actor.of(context.getUsingBundle());
     }
 
     @Override
     public int retry(Collection<Long> ids) {
-        return store.retry(ids, actor);
+        return admin.retry(ids, actor);
     }
 
     @Override
     public int retryAllFailed() {
-        return store.retryAllFailed(actor);
+        return admin.retryAllFailed(actor);
     }
 
     @Override
     public int retryFailed(String reason) {
-        return store.retryFailed(reason, actor);
+        return admin.retryFailed(reason, actor);
     }
 
     @Override
     public int delete(Collection<Long> ids) {
-        return store.delete(ids, actor);
+        return admin.delete(ids, actor);
     }
 
     @Override
     public int deleteFailed(String reason) {
-        return store.deleteFailed(reason, actor);
+        return admin.deleteFailed(reason, actor);
     }
 
     @Override
     public QueueItem edit(long id, String payloadJson) {
-        return store.edit(id, payloadJson, actor);
+        return admin.edit(id, payloadJson, actor);
     }
 
     @Override
     public int importItems(List<EnqueueRequest> requests, String source) {
-        return store.importItems(List.copyOf(requests), source, actor);
+        return admin.importItems(List.copyOf(requests), source, actor);
     }
 
     @Override
     public List<RepairAction> repairs(long id) {
-        return store.repairs(id);
+        return admin.repairs(id);
     }
 
     @Override
     public QueueItem repair(long id, String repairId) {
-        return store.repair(id, repairId, actor);
+        return admin.repair(id, repairId, actor);
     }
 
     @Override
     public void checkPayload(String entityType, String payloadJson) {
-        store.checkPayload(entityType, payloadJson);
+        admin.checkPayload(entityType, payloadJson);
     }
 
     @Override
     public BulkPreview preview(BulkAction action, QueueQuery filter) {
-        return store.preview(action, filter);
+        return admin.preview(action, filter);
     }
 
     @Override
     public int apply(BulkAction action, QueueQuery filter) {
-        return store.apply(action, filter, actor);
+        return admin.apply(action, filter, actor);
     }
 
     @Override
     public int purgeSent(Duration age) {
-        return store.purgeSent(age, actor);
+        return admin.purgeSent(age, actor);
     }
 
     @Override
@@ -109,11 +109,11 @@ public final class BundleQueueAdmin implements QueueAdmin, AuditTrail {
             throw new IllegalArgumentException("action " + action + ", detail " + detail + ", items " + items
                     + ": expected an action, a detail (empty for none) and a count of zero or more");
         }
-        store.record(actor, action, detail, items);
+        admin.record(actor, action, detail, items);
     }
 
     @Override
     public List<AuditEntry> entries(AuditQuery query) {
-        return store.auditEntries(query);
+        return admin.auditEntries(query);
     }
 }

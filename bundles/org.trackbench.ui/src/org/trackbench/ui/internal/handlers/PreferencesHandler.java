@@ -8,6 +8,7 @@ import org.eclipse.jface.preference.PreferenceManager;
 import org.eclipse.jface.preference.PreferenceNode;
 import org.eclipse.swt.widgets.Shell;
 import org.trackbench.core.admin.AuditTrail;
+import org.trackbench.core.queue.QueueStore;
 import org.trackbench.core.settings.SettingsService;
 import org.trackbench.core.sync.SyncService;
 import org.trackbench.core.sync.TokenProvider;
@@ -22,9 +23,10 @@ public final class PreferencesHandler {
 
     @Execute
     void execute(Shell shell, @Service SettingsService settings, @Service TokenProvider tokens,
-            @Optional @Service SyncService sync, @Optional @Service AuditTrail audit) {
+            @Optional @Service SyncService sync, @Optional @Service AuditTrail audit,
+            @Optional @Service QueueStore store) {
         PreferenceManager pages = new PreferenceManager();
-        pages.addToRoot(new PreferenceNode("sign-in", new SignInPage(settings, tokens, sync, audit)));
+        pages.addToRoot(new PreferenceNode("sign-in", new SignInPage(settings, tokens, sync, audit, store)));
         settings.definitions().forEach((pid, group) -> pages.addToRoot(new PreferenceNode(pid,
                 new SettingsPage(settings, group, audit))));
         PreferenceDialog dialog = new PreferenceDialog(shell, pages);

@@ -1,7 +1,9 @@
 package org.trackbench.ui.internal.preferences;
 
 import java.net.URI;
+import java.util.Map;
 
+import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.preference.PreferencePage;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -12,6 +14,8 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.trackbench.core.admin.AdminAction;
 import org.trackbench.core.admin.AuditTrail;
+import org.trackbench.core.queue.ItemStatus;
+import org.trackbench.core.queue.QueueStore;
 import org.trackbench.core.settings.SettingsService;
 import org.trackbench.core.sync.ServerUrl;
 import org.trackbench.core.sync.SyncService;
@@ -31,12 +35,15 @@ public final class SignInPage extends PreferencePage {
     private final TokenProvider tokens;
     private final SyncService sync;
     private final AuditTrail audit;
+    private final QueueStore store;
     private Text server;
     private Text token;
 
-    /** {@code sync} may be {@code null} while the sync is down, {@code audit} while the queue is. */
-    public SignInPage(SettingsService settings, TokenProvider tokens, SyncService sync, AuditTrail audit) {
+    /** {@code sync} may be {@code null} while the sync is down, {@code audit} and {@code store} while the queue is. */
+    public SignInPage(SettingsService settings, TokenProvider tokens, SyncService sync, AuditTrail audit,
+            QueueStore store) {
         super("Sign in");
+        this.store = store;
         this.settings = settings;
         this.tokens = tokens;
         this.sync = sync;
@@ -94,6 +101,9 @@ public final class SignInPage extends PreferencePage {
                 record(AdminAction.SETTINGS, SYNC_PID + " " + SERVER_URL + ": " + before + " → " + server.getText().strip());
             }
             if (!token.getText().isBlank()) {
+                if (!mayReplace(uri, token.getText())) {
+                    return false;
+                }
                 tokens.setToken(uri, token.getText());
                 token.setText("");
                 record(AdminAction.SIGN_IN, "a token stored for " + uri);
@@ -106,6 +116,24 @@ public final class SignInPage extends PreferencePage {
             setErrorMessage(e.getMessage());
             return false;
         }
+    }
+
+    /**
+     * A token that replaces another while items queued under the old one wait is asked about: sent with another
+     * account's token, they would count as that account's.
+     */
+    private boolean mayReplace(URI uri, String newToken) {
+        if (store == null || tokens.token(uri).filter(old -> !old.equals(newToken)).isEmpty()) {
+            return true;
+        }
+        Map<ItemStatus, Long> counts = store.countByStatus();
+        long unsent = counts.get(ItemStatus.PENDING) + counts.get(ItemStatus.IN_FLIGHT) + counts.get(ItemStatus.FAILED)
+                + counts.get(ItemStatus.BLOCKED);
+        return unsent == 0 || MessageDialog.openQuestion(getShell(), "Items queued under the previous sign-in", unsent
+                + " item(s) queued under the token stored for " + uri + " are not delivered yet. Sent with another"
+                + " account's token, they would count as that account's.\n\nIs the new token the same account's (a"
+                + " renewed one)? If it is another person's, choose No and first carry the items to their owner with"
+                + " File > Export unsynced….");
     }
 
     private void record(AdminAction action, String detail) {
