@@ -1,6 +1,8 @@
 package org.trackbench.capture.internal;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import org.trackbench.core.capture.TimeEntry;
 
@@ -16,8 +18,13 @@ final class EventPayloads {
     private EventPayloads() {
     }
 
-    static String event(String type, Instant at, TimeEntry entry) {
+    /**
+     * {@code at} is this machine's clock; {@code clockOffset}, how far it was ahead of the server's when last measured,
+     * goes with it as {@code clockOffsetMs}, so a server can place the event on its own clock.
+     */
+    static String event(String type, Instant at, TimeEntry entry, Optional<Duration> clockOffset) {
         ObjectNode body = JSON.createObjectNode().put("type", type).put("at", at.toString());
+        clockOffset.ifPresent(offset -> body.put("clockOffsetMs", offset.toMillis()));
         if (type.equals("start")) {
             putIfPresent(body, "description", entry.description());
             putIfPresent(body, "project", entry.project());

@@ -1,6 +1,7 @@
 package org.trackbench.capture.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -10,6 +11,8 @@ import java.util.UUID;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.osgi.service.event.EventConstants;
@@ -25,6 +28,7 @@ import org.trackbench.core.capture.TrackerStatus;
 import org.trackbench.core.queue.EnqueueRequest;
 import org.trackbench.core.queue.QueueStore;
 import org.trackbench.core.queue.RetentionHold;
+import org.trackbench.core.sync.SyncService;
 
 /**
  * The time tracker: each transition is committed to the queue as a {@code time_entry_event} in the entry's
@@ -45,6 +49,10 @@ public final class TimeTrackerComponent implements TimeTracker, EventHandler, Re
     private TimeEntry entry;
     private String message;
     private volatile String capture = "not capturing";
+
+    /** The sync while it runs: the clock offset it measured goes with each event. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile SyncService sync;
 
     @Activate
     public TimeTrackerComponent(@Reference QueueStore store, @Reference EventAdmin events) {
@@ -110,7 +118,9 @@ public final class TimeTrackerComponent implements TimeTracker, EventHandler, Re
     }
 
     private TimeEntry commit(String type, TimeEntry next, Instant at) {
-        store.enqueue(EnqueueRequest.of(EntityTypes.TIME_ENTRY_EVENT, EventPayloads.event(type, at, next))
+        SyncService current = sync;
+        Optional<Duration> offset = current == null ? Optional.empty() : current.clockOffset();
+        store.enqueue(EnqueueRequest.of(EntityTypes.TIME_ENTRY_EVENT, EventPayloads.event(type, at, next, offset))
                 .inGroup(next.id().toString(), true));
         entry = next;
         message = null;

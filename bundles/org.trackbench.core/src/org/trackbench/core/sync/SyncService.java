@@ -1,5 +1,8 @@
 package org.trackbench.core.sync;
 
+import java.time.Duration;
+import java.util.Optional;
+
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -30,4 +33,12 @@ public interface SyncService {
     void tokenChanged();
 
     SyncStatus status();
+
+    /**
+     * How far this machine's clock is ahead of the server's (negative: behind), smoothed over the server's answers;
+     * empty before the first. Cheap: no queue read, unlike {@link #status()}.
+     *
+     * @since 1.3
+     */
+    Optional<Duration> clockOffset();
 }

@@ -62,6 +62,7 @@ public final class StatusCommand {
             table.row("sync", syncStatus.state().label() + ", next run " + Durations.until(syncStatus.nextRun(), now)
                     + ", last success " + Durations.local(syncStatus.lastSuccess()));
             table.row("last error", syncStatus.lastError());
+            syncStatus.clockWarning().ifPresent(warning -> table.row("clock", "warning: " + warning));
             if (!syncStatus.typesWithoutHandler().isEmpty()) {
                 table.row("no handler", String.join(", ", syncStatus.typesWithoutHandler().stream().sorted().toList())
                         + " (items wait until a plug-in handles them)");

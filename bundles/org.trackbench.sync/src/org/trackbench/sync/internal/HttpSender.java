@@ -6,6 +6,8 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 
 import javax.net.ssl.SSLException;
@@ -48,10 +50,15 @@ final class HttpSender implements AutoCloseable {
     private final SyncOptions options;
     private final QueueStore store;
     private final AnswerClassifier classifier;
+    private final ClockOffset clockOffset;
+    private final Clock clock;
     private final CloseableHttpClient client;
     private final ObjectMapper json = new ObjectMapper();
 
-    HttpSender(SyncOptions options, QueueStore store, AnswerClassifier classifier) {
+    HttpSender(SyncOptions options, QueueStore store, AnswerClassifier classifier, ClockOffset clockOffset,
+            Clock clock) {
+        this.clockOffset = clockOffset;
+        this.clock = clock;
         this.options = options;
         this.store = store;
         this.classifier = classifier;
@@ -93,7 +100,8 @@ final class HttpSender implements AutoCloseable {
         http.setHeader("Idempotency-Key", item.idempotencyKey().toString());
         try (InputStream blob = request.body() == OutboundRequest.Body.BLOB ? store.openBlob(item.id()) : null) {
             http.setEntity(entity(item, request, blob));
-            return client.execute(http, this::classify);
+            Instant sent = clock.instant();
+            return client.execute(http, response -> classify(response, sent));
         } catch (UnreadableItemException e) {
             return new Delivery.Rejected("unreadable: " + e.getMessage());
         } catch (QueueException e) {
@@ -113,8 +121,10 @@ final class HttpSender implements AutoCloseable {
     /** Whether {@code GET /api/v1/health} answers 2xx: the probe before sending again after an outage. */
     boolean healthy() {
         try {
+            Instant sent = clock.instant();
             return client.execute(new HttpGet(options.server().resolve(options.server().getPath() + "/api/v1/health")),
                     response -> {
+                        measure(response, sent);
                         EntityUtils.consume(response.getEntity());
                         return response.getCode() >= 200 && response.getCode() < 300;
                     });
@@ -131,7 +141,14 @@ final class HttpSender implements AutoCloseable {
         return new StringEntity(item.payload(), type.getCharset() == null ? type.withCharset(StandardCharsets.UTF_8) : type);
     }
 
-    private Delivery classify(ClassicHttpResponse response) throws IOException {
+    /** Every answer says what time the server has: the clock offset is measured from it. */
+    private void measure(ClassicHttpResponse response, Instant sent) {
+        Header date = response.getFirstHeader("Date");
+        clockOffset.measured(sent, clock.instant(), date == null ? null : date.getValue());
+    }
+
+    private Delivery classify(ClassicHttpResponse response, Instant sent) throws IOException {
+        measure(response, sent);
         Header retryAfter = response.getFirstHeader("Retry-After");
         int status = response.getCode();
         String reason = status >= 300 ? reason(response.getEntity()) : null;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 import org.osgi.service.component.annotations.Activate;
@@ -91,6 +92,11 @@ public final class SyncComponent implements SyncService, EventHandler {
             engine = SyncEngine.start(next, store, tokens, handlers, status, clock, random, Duration.ZERO);
         }
         LOG.info("Sync settings applied in place; delivering to {}", next.server());
+    }
+
+    @Override
+    public Optional<Duration> clockOffset() {
+        return status.clockOffset().current();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

@@ -48,7 +48,8 @@ final class SyncEngine {
     static SyncEngine start(SyncOptions options, QueueStore store, TokenProvider tokens, HandlerRegistry handlers,
             SyncStatusReporter status, Clock clock, RandomGenerator random, Duration firstRun) {
         BackoffPolicy backoff = new BackoffPolicy(options.backoffBase(), options.backoffCap(), random);
-        HttpSender sender = new HttpSender(options, store, new AnswerClassifier(clock, options.backoffCap()));
+        HttpSender sender = new HttpSender(options, store, new AnswerClassifier(clock, options.backoffCap()),
+                status.clockOffset(), clock);
         ExecutorService workers = Executors.newFixedThreadPool(options.concurrency(), new SenderThreads());
         CircuitBreaker circuit = new CircuitBreaker(new BackoffPolicy(options.backoffBase(),
                 options.backoffCap().compareTo(OFFLINE_PROBE_CAP) < 0 ? options.backoffCap() : OFFLINE_PROBE_CAP, random));

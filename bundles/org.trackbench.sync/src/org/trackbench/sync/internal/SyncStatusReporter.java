@@ -21,6 +21,7 @@ import org.trackbench.core.sync.SyncStatus;
 final class SyncStatusReporter {
 
     private final QueueStore store;
+    private final ClockOffset clockOffset = new ClockOffset();
     private final EventAdmin events;
     private final Set<String> typesWithoutHandler = ConcurrentHashMap.newKeySet();
     private final PauseSwitch pauseSwitch;
@@ -89,13 +90,18 @@ final class SyncStatusReporter {
         typesWithoutHandler.remove(entityType);
     }
 
+    /** This machine's clock against the server's, kept across restarts of the engine like the rest. */
+    ClockOffset clockOffset() {
+        return clockOffset;
+    }
+
     SyncStatus status() {
         Map<ItemStatus, Long> counts = store.countByStatus();
         SyncState current = state();
         return new SyncStatus(current, counts.get(ItemStatus.PENDING), counts.get(ItemStatus.IN_FLIGHT),
                 counts.get(ItemStatus.BLOCKED), counts.get(ItemStatus.FAILED), lastSuccess,
                 current == SyncState.PAUSED || current == SyncState.SIGN_IN_NEEDED ? null : nextRun, lastError,
-                typesWithoutHandler);
+                typesWithoutHandler, clockOffset.current().orElse(null));
     }
 
     void publish() {

@@ -79,6 +79,9 @@ class SyncTest {
         assertEquals(0, f.store.unsentBlobBytes(), "blobs are dropped once sent");
         assertEquals(SyncState.ONLINE, f.sync.status().state());
         assertTrue(f.sync.status().lastSuccess() != null);
+        assertTrue(f.sync.clockOffset().orElseThrow().abs().compareTo(Duration.ofSeconds(2)) < 0,
+                "the server's clock is read from its answers, and here it is this machine's");
+        assertTrue(f.sync.status().clockWarning().isEmpty());
     }
 
     @Test

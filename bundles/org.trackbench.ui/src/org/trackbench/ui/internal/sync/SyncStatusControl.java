@@ -159,12 +159,17 @@ public final class SyncStatusControl {
                 text.append(" · next try in ").append(seconds).append(" s");
             }
         }
+        status.clockWarning().ifPresent(warning -> text.append(" · clock off"));
         label.setText(text.toString());
-        tone(status.failed() > 0 ? ItemStatus.FAILED
+        tone(status.failed() > 0 || status.clockOff() ? ItemStatus.FAILED
                 : status.state() == SyncState.OFFLINE || status.state() == SyncState.SIGN_IN_NEEDED ? ItemStatus.BLOCKED
                         : null);
-        label.setToolTipText(status.lastError() == null ? "Click to sync now" : "Last error: " + status.lastError()
-                + "\nClick to sync now");
+        label.setToolTipText(status.clockWarning().map(warning -> capitalized(warning) + "\n").orElse("")
+                + (status.lastError() == null ? "" : "Last error: " + status.lastError() + "\n") + "Click to sync now");
         label.requestLayout();
+    }
+
+    private static String capitalized(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

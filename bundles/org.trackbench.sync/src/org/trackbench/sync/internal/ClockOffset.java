@@ -1,0 +1,43 @@
+package org.trackbench.sync.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/**
+ * How far this machine's clock is ahead of the server's (negative: behind), from the {@code Date} header of each
+ * answer, taken as the server's time halfway through the exchange. The header has a resolution of one second and an
+ * answer may be slow, so each measurement moves the value only a quarter of the way, and an exchange that took longer
+ * than a few seconds is not measured at all.
+ */
+final class ClockOffset {
+
+    private static final double WEIGHT = 0.25;
+    private static final Duration LONGEST_EXCHANGE = Duration.ofSeconds(5);
+
+    private Double millis;
+
+    /** One exchange: sent at {@code sent}, answered at {@code received}, with {@code dateHeader} ({@code null}: none). */
+    synchronized void measured(Instant sent, Instant received, String dateHeader) {
+        if (dateHeader == null || Duration.between(sent, received).compareTo(LONGEST_EXCHANGE) > 0) {
+            return;
+        }
+        Instant server;
+        try {
+            server = ZonedDateTime.parse(dateHeader.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            return;
+        }
+        Instant midway = sent.plus(Duration.between(sent, received).dividedBy(2));
+        double sample = Duration.between(server, midway).toMillis();
+        millis = millis == null ? sample : millis + WEIGHT * (sample - millis);
+    }
+
+    /** Empty until an answer with a {@code Date} header came back. */
+    synchronized Optional<Duration> current() {
+        return millis == null ? Optional.empty() : Optional.of(Duration.ofMillis(Math.round(millis)));
+    }
+}
