@@ -120,7 +120,8 @@ public final class UnsyncedBundle {
             try {
                 cipher.open(Base64.getDecoder().decode(header.path("check").asText()), HEADER);
             } catch (GeneralSecurityException e) {
-                throw new IllegalArgumentException("the passphrase does not open " + file + "; nothing was imported", e);
+                throw new IllegalArgumentException("the passphrase does not open " + file + "; nothing was imported",
+                        e);
             }
             List<EnqueueRequest> requests = readItems(zip, cipher, file);
             return new Contents(zip, requests);
@@ -171,7 +172,8 @@ public final class UnsyncedBundle {
                 written++;
             }
             if (!page.items().isEmpty()) {
-                sealed(zip, cipher, "items/" + String.format("%06d", chunk), lines.toString().getBytes(StandardCharsets.UTF_8));
+                sealed(zip, cipher, "items/" + String.format("%06d", chunk),
+                        lines.toString().getBytes(StandardCharsets.UTF_8));
             }
             if (page.next() == null) {
                 return written;

@@ -2,7 +2,9 @@ package org.trackbench.core.admin;
 
 import java.util.Objects;
 
-/** What a bulk action does to every item a filter matches; see {@link QueueAdmin#preview} and {@link QueueAdmin#apply}. */
+/**
+ * What a bulk action does to every item a filter matches; see {@link QueueAdmin#preview} and {@link QueueAdmin#apply}.
+ */
 public sealed interface BulkAction permits BulkAction.Retry, BulkAction.Delete, BulkAction.SetField {
 
     /** Failed, blocked and waiting items become due now with fresh retries, as {@link QueueAdmin#retry}. */

@@ -81,7 +81,8 @@ public record QueueQuery(Set<ItemStatus> statuses, Set<String> entityTypes, Stri
     public String describeFilters() {
         List<String> parts = new ArrayList<>();
         if (!statuses.isEmpty()) {
-            parts.add("status " + statuses.stream().map(ItemStatus::label).sorted().collect(Collectors.joining(" or ")));
+            parts.add("status "
+                    + statuses.stream().map(ItemStatus::label).sorted().collect(Collectors.joining(" or ")));
         }
         if (!entityTypes.isEmpty()) {
             parts.add("type " + entityTypes.stream().sorted().collect(Collectors.joining(" or ")));

@@ -27,7 +27,8 @@ import org.trackbench.core.queue.QueueStore;
 @Component(service = AuditCommand.class, property = { Commands.SCOPE, "osgi.command.function=audit" })
 public final class AuditCommand {
 
-    static final String USAGE = "trackbench:audit [-n limit] [--since 7d|2026-11-30T08:00:00Z] [-a action[,action]] [text]";
+    static final String USAGE = "trackbench:audit [-n limit] [--since 7d|2026-11-30T08:00:00Z] [-a action[,action]]"
+            + " [text]";
 
     private final ComponentHealth health;
     private final Clock clock = Clock.systemUTC();
@@ -42,10 +43,12 @@ public final class AuditCommand {
 
     @Descriptor("lists the admin actions recorded: when, by whom, from where, what and on how many items")
     public String audit(
-            @Descriptor("rows to show, 1 to 10000") @Parameter(names = { "-n", "--limit" }, absentValue = "20") String limit,
-            @Descriptor("only since an age (7d, 12h) or an instant") @Parameter(names = "--since", absentValue = "") String since,
-            @Descriptor("only these actions, e.g. retry,delete") @Parameter(names = { "-a", "--action" }, absentValue = "")
-            String actions,
+            @Descriptor("rows to show, 1 to 10000") @Parameter(names = { "-n", "--limit" }, absentValue = "20")
+            String limit,
+            @Descriptor("only since an age (7d, 12h) or an instant") @Parameter(names = "--since", absentValue = "")
+            String since,
+            @Descriptor("only these actions, e.g. retry,delete")
+            @Parameter(names = { "-a", "--action" }, absentValue = "") String actions,
             @Descriptor("text to find in the user, origin or detail") String... text) {
         AuditTrail trail = audit;
         if (trail == null) {

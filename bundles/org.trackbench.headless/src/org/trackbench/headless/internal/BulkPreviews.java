@@ -21,7 +21,8 @@ final class BulkPreviews {
             return text.append("Nothing to do.\n").toString();
         }
         text.append("  by status: ").append(preview.byStatus().entrySet().stream()
-                .map(count -> count.getKey().label() + " " + count.getValue()).sorted().collect(Collectors.joining(", ")))
+                .map(count -> count.getKey().label() + " " + count.getValue()).sorted()
+                .collect(Collectors.joining(", ")))
                 .append("; ").append(preview.released()).append(" blocked item(s) not matched would be released\n");
         TextTable first = TextTable.listing("ID", "TYPE", "STATUS", "SUMMARY / LAST ERROR");
         for (QueueItem item : preview.first()) {

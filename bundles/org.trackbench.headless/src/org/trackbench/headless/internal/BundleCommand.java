@@ -65,7 +65,8 @@ public final class BundleCommand {
             return switch (action) {
                 case "export" -> export(queue, bundle, passphrase);
                 case "import" -> importFrom(queueAdmin, bundle, passphrase);
-                default -> throw new IllegalArgumentException("unknown action '" + action + "'; expected export or import");
+                default -> throw new IllegalArgumentException("unknown action '" + action
+                        + "'; expected export or import");
             };
         } catch (IllegalArgumentException e) {
             return Commands.usage(e, USAGE);

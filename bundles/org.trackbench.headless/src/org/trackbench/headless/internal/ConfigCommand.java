@@ -72,7 +72,8 @@ public final class ConfigCommand {
     }
 
     private boolean secret(String pid, String key) {
-        return settings.definition(pid).settings().stream().anyMatch(setting -> setting.key().equals(key) && setting.secret());
+        return settings.definition(pid).settings().stream()
+                .anyMatch(setting -> setting.key().equals(key) && setting.secret());
     }
 
     private static String shown(Object saved, Setting setting) {

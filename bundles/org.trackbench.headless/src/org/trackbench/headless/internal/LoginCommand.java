@@ -51,7 +51,8 @@ public final class LoginCommand {
             + " (a pause stays)")
     public String login(@Descriptor("server URL; default: the configured one") @Parameter(names = { "-u", "--server" },
             absentValue = "") String server,
-            @Descriptor("the new token is the same account's (a renewed one): items queued under the old one go with it")
+            @Descriptor("the new token is the same account's (a renewed one): items queued under the old one go with"
+                    + " it")
             @Parameter(names = "--same-account", presentValue = "true", absentValue = "false") boolean sameAccount,
             @Descriptor("the access token") String token) {
         URI uri;

@@ -41,7 +41,8 @@ import org.trackbench.export.ItemFormat;
  */
 @Component(service = QueueCommands.class, property = { Commands.SCOPE, "osgi.command.function=queue",
         "osgi.command.function=show", "osgi.command.function=retry", "osgi.command.function=delete",
-        "osgi.command.function=purge", "osgi.command.function=edit", "osgi.command.function=setfield", "osgi.command.function=repair", "osgi.command.function=enqueue", "osgi.command.function=export" })
+        "osgi.command.function=purge", "osgi.command.function=edit", "osgi.command.function=setfield",
+        "osgi.command.function=repair", "osgi.command.function=enqueue", "osgi.command.function=export" })
 public final class QueueCommands {
 
     static final String QUEUE_USAGE = "trackbench:queue [-s status[,status]] [-t type[,type]] [-n limit] [-a after-id] [text]";
@@ -110,8 +111,10 @@ public final class QueueCommands {
             + " matches (a dry run first, --yes to apply)")
     public String retry(@Descriptor("every failed item") @Parameter(names = "--failed", presentValue = "true",
             absentValue = "false") boolean failed,
-            @Descriptor("only these statuses") @Parameter(names = { "-s", "--status" }, absentValue = "") String statuses,
-            @Descriptor("only these entity types") @Parameter(names = { "-t", "--type" }, absentValue = "") String types,
+            @Descriptor("only these statuses") @Parameter(names = { "-s", "--status" }, absentValue = "")
+            String statuses,
+            @Descriptor("only these entity types") @Parameter(names = { "-t", "--type" }, absentValue = "")
+            String types,
             @Descriptor("only items whose last error contains this") @Parameter(names = { "-e", "--error" },
                     absentValue = "") String error,
             @Descriptor("apply what the dry run showed") @Parameter(names = "--yes", presentValue = "true",
@@ -128,15 +131,18 @@ public final class QueueCommands {
                 throw new IllegalArgumentException("give either --failed or ids, not both");
             }
             List<Long> items = Commands.ids(ids);
-            return "Retrying " + queue.retry(items) + " of " + items.size() + " item(s); the others were not waiting.\n";
+            return "Retrying " + queue.retry(items) + " of " + items.size()
+                    + " item(s); the others were not waiting.\n";
         });
     }
 
     @Descriptor("deletes items and their screenshots, the ones named or all a filter matches (a dry run first, --yes to"
             + " apply); items they held are released")
     public String delete(
-            @Descriptor("only these statuses") @Parameter(names = { "-s", "--status" }, absentValue = "") String statuses,
-            @Descriptor("only these entity types") @Parameter(names = { "-t", "--type" }, absentValue = "") String types,
+            @Descriptor("only these statuses") @Parameter(names = { "-s", "--status" }, absentValue = "")
+            String statuses,
+            @Descriptor("only these entity types") @Parameter(names = { "-t", "--type" }, absentValue = "")
+            String types,
             @Descriptor("only items whose last error contains this") @Parameter(names = { "-e", "--error" },
                     absentValue = "") String error,
             @Descriptor("apply what the dry run showed") @Parameter(names = "--yes", presentValue = "true",
@@ -190,8 +196,10 @@ public final class QueueCommands {
     @Descriptor("sets one field of the payload of every failed or blocked item a filter matches, checked as an edit"
             + " (a dry run first, --yes to apply)")
     public String setfield(
-            @Descriptor("only these statuses") @Parameter(names = { "-s", "--status" }, absentValue = "") String statuses,
-            @Descriptor("only these entity types") @Parameter(names = { "-t", "--type" }, absentValue = "") String types,
+            @Descriptor("only these statuses") @Parameter(names = { "-s", "--status" }, absentValue = "")
+            String statuses,
+            @Descriptor("only these entity types") @Parameter(names = { "-t", "--type" }, absentValue = "")
+            String types,
             @Descriptor("only items whose last error contains this") @Parameter(names = { "-e", "--error" },
                     absentValue = "") String error,
             @Descriptor("apply what the dry run showed") @Parameter(names = "--yes", presentValue = "true",

@@ -351,6 +351,11 @@ final class QueueDatabase implements AutoCloseable {
                 throw runtime;
             }
             throw new QueueException(describe((SQLException) e), e);
+        } catch (Error e) {
+            // A class that failed to load, say: nothing of the transaction may stay, nor may its connection be reused.
+            rollback(connection, e);
+            closeAfterFailure(connection, e);
+            throw e;
         }
     }
 
@@ -384,7 +389,7 @@ final class QueueDatabase implements AutoCloseable {
         }
     }
 
-    private static void closeAfterFailure(Connection connection, Exception failure) {
+    private static void closeAfterFailure(Connection connection, Throwable failure) {
         try {
             connection.close();
         } catch (SQLException e) {
@@ -392,7 +397,7 @@ final class QueueDatabase implements AutoCloseable {
         }
     }
 
-    private static void rollback(Connection connection, Exception failure) {
+    private static void rollback(Connection connection, Throwable failure) {
         try {
             connection.rollback();
         } catch (SQLException e) {
