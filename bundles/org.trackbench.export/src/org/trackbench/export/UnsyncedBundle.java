@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -59,8 +58,6 @@ public final class UnsyncedBundle {
     private static final String CHECK = "trackbench";
     private static final int ITEMS_PER_ENTRY = 500;
     private static final int AUDIT_ENTRIES = 10_000;
-    private static final Set<ItemStatus> UNSENT = Set.of(ItemStatus.PENDING, ItemStatus.IN_FLIGHT, ItemStatus.FAILED,
-            ItemStatus.BLOCKED);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private UnsyncedBundle() {
@@ -155,7 +152,7 @@ public final class UnsyncedBundle {
 
     private static long writeItems(ZipOutputStream zip, QueueStore store, BundleCipher cipher)
             throws IOException, GeneralSecurityException {
-        QueueQuery query = QueueQuery.all(ITEMS_PER_ENTRY).withStatuses(UNSENT);
+        QueueQuery query = QueueQuery.all(ITEMS_PER_ENTRY).withStatuses(ItemStatus.UNDELIVERED);
         long written = 0;
         for (int chunk = 1; ; chunk++) {
             QueuePage page = store.query(query);

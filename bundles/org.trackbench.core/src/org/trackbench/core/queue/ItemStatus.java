@@ -1,5 +1,8 @@
 package org.trackbench.core.queue;
 
+import java.util.Map;
+import java.util.Set;
+
 /**
  * Where an item is in its life. The only paths are {@code PENDING → IN_FLIGHT → SENT | PENDING | FAILED};
  * {@code BLOCKED} items wait behind a failed ordered predecessor of their group and return to
@@ -16,6 +19,18 @@ public enum ItemStatus {
     FAILED,
     /** Held behind a failed ordered item of the same ordering group. */
     BLOCKED;
+
+    /** The statuses of items not delivered yet: everything but {@link #SENT}. @since 1.5 */
+    public static final Set<ItemStatus> UNDELIVERED = Set.of(PENDING, IN_FLIGHT, FAILED, BLOCKED);
+
+    /**
+     * How many items are not delivered yet, from counts by status such as {@code QueueStore.countByStatus()}.
+     *
+     * @since 1.5
+     */
+    public static long undelivered(Map<ItemStatus, Long> counts) {
+        return UNDELIVERED.stream().mapToLong(status -> counts.getOrDefault(status, 0L)).sum();
+    }
 
     /** Lower-case name used in the database, events and admin output. */
     public String label() {

@@ -56,7 +56,8 @@ public final class AuditCommand {
         }
         AuditQuery query;
         try {
-            query = new AuditQuery(since(since), actions(actions), Commands.words(text), limit(limit));
+            query = new AuditQuery(since(since), actions(actions), Commands.words(text),
+                    Commands.limit(limit, AuditQuery.MAX_LIMIT));
         } catch (IllegalArgumentException e) {
             return Commands.usage(e, USAGE);
         }
@@ -99,14 +100,5 @@ public final class AuditCommand {
     private static Set<AdminAction> actions(String commaSeparated) {
         return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(name -> !name.isEmpty())
                 .map(AdminAction::parse).collect(Collectors.toSet());
-    }
-
-    private static int limit(String text) {
-        try {
-            return Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("limit '" + text + "' is not a number; expected 1 to "
-                    + AuditQuery.MAX_LIMIT, e);
-        }
     }
 }

@@ -27,6 +27,19 @@ final class Commands {
     }
 
     /**
+     * Parses a row limit as typed; the query it goes into checks the range.
+     *
+     * @throws IllegalArgumentException naming the text and the accepted range, 1 to {@code max}
+     */
+    static int limit(String text, int max) {
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("limit '" + text + "' is not a number; expected 1 to " + max, e);
+        }
+    }
+
+    /**
      * The answer while a service the command needs is missing (starting, or failed to start): which one and why, as
      * {@link ComponentHealth} says; nothing was changed.
      */

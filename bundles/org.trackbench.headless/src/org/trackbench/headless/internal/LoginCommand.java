@@ -1,7 +1,6 @@
 package org.trackbench.headless.internal;
 
 import java.net.URI;
-import java.util.Map;
 
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
@@ -84,11 +83,6 @@ public final class LoginCommand {
     /** Items not delivered yet; none when the queue is not running. */
     private long unsent() {
         QueueStore queue = store;
-        if (queue == null) {
-            return 0;
-        }
-        Map<ItemStatus, Long> counts = queue.countByStatus();
-        return counts.get(ItemStatus.PENDING) + counts.get(ItemStatus.IN_FLIGHT) + counts.get(ItemStatus.FAILED)
-                + counts.get(ItemStatus.BLOCKED);
+        return queue == null ? 0 : ItemStatus.undelivered(queue.countByStatus());
     }
 }

@@ -362,13 +362,8 @@ public final class QueueCommands {
     }
 
     private static QueueQuery query(String statuses, String types, String limit, String after, String text) {
-        int rows;
-        try {
-            rows = Integer.parseInt(limit.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("limit '" + limit + "' is not a number; expected 1 to " + QueueQuery.MAX_LIMIT, e);
-        }
-        QueueQuery query = QueueQuery.all(rows).sortedBy(QueueQuery.SortKey.ID, true)
+        QueueQuery query = QueueQuery.all(Commands.limit(limit, QueueQuery.MAX_LIMIT))
+                .sortedBy(QueueQuery.SortKey.ID, true)
                 .withStatuses(statuses(statuses))
                 .withEntityTypes(Set.copyOf(list(types))).withText(text);
         if (!after.isBlank()) {

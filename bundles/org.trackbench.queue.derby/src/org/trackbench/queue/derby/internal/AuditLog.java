@@ -51,12 +51,11 @@ final class AuditLog {
             parameters.add(query.since().toEpochMilli());
         }
         if (!query.actions().isEmpty()) {
-            conditions.add("ADMIN_ACTION IN (" + String.join(", ", query.actions().stream().map(a -> "?").toList()) + ")");
+            conditions.add("ADMIN_ACTION IN (" + ItemQueries.placeholders(query.actions().size()) + ")");
             query.actions().forEach(action -> parameters.add(action.name()));
         }
         if (query.text() != null && !query.text().isBlank()) {
-            String pattern = "%" + query.text().strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\")
-                    .replace("%", "\\%").replace("_", "\\_") + "%";
+            String pattern = ItemQueries.containing(query.text().toLowerCase(Locale.ROOT));
             conditions.add("(LOWER(OS_USER) LIKE ? ESCAPE '\\' OR LOWER(ORIGIN) LIKE ? ESCAPE '\\'"
                     + " OR LOWER(DETAIL) LIKE ? ESCAPE '\\')");
             parameters.addAll(List.of(pattern, pattern, pattern));

@@ -57,6 +57,16 @@ final class ItemQueries {
         }
     }
 
+    /** A LIKE pattern (escaped with {@code \\}) matching {@code text} anywhere, its own wildcards taken literally. */
+    static String containing(String text) {
+        return "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    /** {@code ?, ?, ?} for {@code count} parameters of an {@code IN} list. */
+    static String placeholders(int count) {
+        return Stream.generate(() -> "?").limit(count).collect(Collectors.joining(", "));
+    }
+
     /**
      * What a bulk action needs of an item: its place, status and group.
      *
@@ -182,11 +192,6 @@ final class ItemQueries {
             return filter;
         }
 
-        /** A LIKE pattern matching {@code text} anywhere, its own wildcards taken literally. */
-        private static String containing(String text) {
-            return "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        }
-
         void add(String condition, Object... values) {
             conditions.add(condition);
             parameters.addAll(List.of(values));
@@ -207,10 +212,6 @@ final class ItemQueries {
                 statement.close();
                 throw e;
             }
-        }
-
-        private static String placeholders(int count) {
-            return Stream.generate(() -> "?").limit(count).collect(Collectors.joining(", "));
         }
     }
 }

@@ -28,7 +28,7 @@ public final class UndeliveredWarning {
             return true;
         }
         long failed = counts.get(ItemStatus.FAILED) + counts.get(ItemStatus.BLOCKED);
-        long undelivered = failed + counts.get(ItemStatus.PENDING) + counts.get(ItemStatus.IN_FLIGHT);
+        long undelivered = ItemStatus.undelivered(counts);
         if (undelivered == 0) {
             return true;
         }

@@ -1,7 +1,6 @@
 package org.trackbench.ui.internal.preferences;
 
 import java.net.URI;
-import java.util.Map;
 
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.preference.PreferencePage;
@@ -126,9 +125,7 @@ public final class SignInPage extends PreferencePage {
         if (store == null || tokens.token(uri).filter(old -> !old.equals(newToken)).isEmpty()) {
             return true;
         }
-        Map<ItemStatus, Long> counts = store.countByStatus();
-        long unsent = counts.get(ItemStatus.PENDING) + counts.get(ItemStatus.IN_FLIGHT) + counts.get(ItemStatus.FAILED)
-                + counts.get(ItemStatus.BLOCKED);
+        long unsent = ItemStatus.undelivered(store.countByStatus());
         return unsent == 0 || MessageDialog.openQuestion(getShell(), "Items queued under the previous sign-in", unsent
                 + " item(s) queued under the token stored for " + uri + " are not delivered yet. Sent with another"
                 + " account's token, they would count as that account's.\n\nIs the new token the same account's (a"
