@@ -63,6 +63,11 @@ public final class SyncRig implements AutoCloseable {
         return new SyncRig(Map.of(), syncSettings, null);
     }
 
+    /** A rig whose server has {@code serverSettings} besides the usual ones, e.g. an {@code adminToken}. */
+    public static SyncRig start(Map<String, Object> serverSettings, Map<String, Object> syncSettings) {
+        return new SyncRig(serverSettings, syncSettings, null);
+    }
+
     /**
      * The server speaks https with {@code certificate}; the client trusts it only when {@code trusted} (through
      * its trustedCertificates setting), else it has the JDK's trust store, which does not know it.

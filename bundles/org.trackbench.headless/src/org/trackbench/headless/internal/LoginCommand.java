@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.trackbench.core.admin.AdminAction;
 import org.trackbench.core.admin.AuditTrail;
+import org.trackbench.core.fleet.FleetService;
 import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueStore;
 import org.trackbench.core.settings.SettingsService;
@@ -25,7 +26,7 @@ import org.trackbench.core.sync.TokenProvider;
 @Component(service = LoginCommand.class, property = { Commands.SCOPE, "osgi.command.function=login" })
 public final class LoginCommand {
 
-    static final String LOGIN_USAGE = "trackbench:login [-u server-url] [--same-account] <token>";
+    static final String LOGIN_USAGE = "trackbench:login [-u server-url] [--same-account | --admin] <token>";
     private static final String SYNC_PID = "org.trackbench.sync";
 
     private final TokenProvider tokens;
@@ -53,6 +54,8 @@ public final class LoginCommand {
             @Descriptor("the new token is the same account's (a renewed one): items queued under the old one go with"
                     + " it")
             @Parameter(names = "--same-account", presentValue = "true", absentValue = "false") boolean sameAccount,
+            @Descriptor("the token is the server's admin token, for the fleet (trackbench:fleet); it is never used to"
+                    + " deliver") @Parameter(names = "--admin", presentValue = "true", absentValue = "false") boolean admin,
             @Descriptor("the access token") String token) {
         URI uri;
         try {
@@ -62,6 +65,11 @@ public final class LoginCommand {
             }
         } catch (IllegalArgumentException e) {
             return Commands.usage(e, LOGIN_USAGE);
+        }
+        if (admin) {
+            tokens.setToken(FleetService.adminApi(uri), token);
+            Commands.audit(audit, AdminAction.SIGN_IN, "an admin token stored for " + uri, 0);
+            return "Admin token stored for " + uri + "; trackbench:fleet lists the clients.\n";
         }
         long unsent = unsent();
         boolean replacing = tokens.token(uri).filter(old -> !old.equals(token)).isPresent();

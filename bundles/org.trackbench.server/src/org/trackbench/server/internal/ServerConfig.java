@@ -17,6 +17,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD)
     String token();
 
+    @AttributeDefinition(name = "Admin token", description = "The bearer token of the admin API (the fleet, deleting"
+            + " time entries); empty: the admin API is closed.",
+            type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD)
+    String adminToken() default "";
+
     @AttributeDefinition(name = "Data directory", description = "Where applied items are journaled; empty: in memory only.")
     String dataDirectory() default "";
 

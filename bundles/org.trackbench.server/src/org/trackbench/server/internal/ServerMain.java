@@ -6,8 +6,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the reference server on its own, outside a framework:
- * {@code ServerMain [--port N] [--data DIR] [--token-env NAME]}. The token is read from an environment
- * variable ({@code TRACKBENCH_SERVER_TOKEN} by default) so it never shows in a process list.
+ * {@code ServerMain [--port N] [--data DIR] [--token-env NAME] [--admin-token-env NAME]}. The tokens are read from
+ * environment variables ({@code TRACKBENCH_SERVER_TOKEN} and, for the admin API, {@code TRACKBENCH_SERVER_ADMIN_TOKEN}
+ * by default) so they never show in a process list.
  */
 public final class ServerMain {
 
@@ -18,12 +19,14 @@ public final class ServerMain {
         int port = ServerOptions.DEFAULT_PORT;
         Path data = null;
         String tokenVariable = "TRACKBENCH_SERVER_TOKEN";
+        String adminTokenVariable = "TRACKBENCH_SERVER_ADMIN_TOKEN";
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(require(args[i], value));
                 case "--data" -> data = Path.of(require(args[i], value));
                 case "--token-env" -> tokenVariable = require(args[i], value);
+                case "--admin-token-env" -> adminTokenVariable = require(args[i], value);
                 default -> usage("unknown argument '" + args[i] + "'");
             }
             i++;
@@ -32,10 +35,12 @@ public final class ServerMain {
         if (token == null || token.isBlank()) {
             usage("set the bearer token clients must send in the environment variable " + tokenVariable);
         }
-        TrackingServer server = new TrackingServer(
-                new ServerOptions("127.0.0.1", port, token, data, ServerOptions.DEFAULT_MAX_BODY_BYTES, 1, null, null),
-                Clock.systemUTC());
-        System.out.println("Reference server on " + server.baseUri() + (data == null ? " (in memory)" : " journaling to " + data));
+        String adminToken = System.getenv(adminTokenVariable);
+        boolean admin = adminToken != null && !adminToken.isBlank();
+        TrackingServer server = new TrackingServer(new ServerOptions("127.0.0.1", port, token, data,
+                ServerOptions.DEFAULT_MAX_BODY_BYTES, 1, null, null, admin ? adminToken : null), Clock.systemUTC());
+        System.out.println("Reference server on " + server.baseUri() + (data == null ? " (in memory)" : " journaling to " + data)
+                + (admin ? "; admin API open to the token in " + adminTokenVariable : "; admin API closed"));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -58,7 +63,8 @@ public final class ServerMain {
     private static void usage(String problem) {
         System.err.println("reference server: " + problem);
         System.err.println("usage: ServerMain [--port N (default " + ServerOptions.DEFAULT_PORT
-                + ")] [--data DIR] [--token-env NAME (default TRACKBENCH_SERVER_TOKEN)]");
+                + ")] [--data DIR] [--token-env NAME (default TRACKBENCH_SERVER_TOKEN)]"
+                + " [--admin-token-env NAME (default TRACKBENCH_SERVER_ADMIN_TOKEN; unset: no admin API)]");
         System.exit(2);
     }
 }

@@ -48,11 +48,14 @@ final class TrackingServer implements ReferenceServer, AutoCloseable {
     private static final Pattern EVENTS = Pattern.compile("/api/v1/time-entries/([^/]+)/events");
     private static final Pattern SCREENSHOTS = Pattern.compile("/api/v1/time-entries/([^/]+)/screenshots");
     private static final Pattern ITEMS = Pattern.compile("/api/v1/items/([A-Za-z0-9][A-Za-z0-9_.-]*)");
+    private static final Pattern CLIENT_HEALTH = Pattern.compile("/api/v1/clients/([A-Za-z0-9][A-Za-z0-9_.-]{0,127})/health");
+    private static final int MAX_REPORT_BYTES = 64 * 1024;
 
     private final ServerOptions options;
     private final ServerLedger ledger;
     private final FaultInjector faults;
     private final ObjectMapper json = new ObjectMapper();
+    private final ClientReports reports;
     private final ExecutorService workers = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "reference-server");
         thread.setDaemon(true);
@@ -71,6 +74,7 @@ final class TrackingServer implements ReferenceServer, AutoCloseable {
         this.tls = options.keyStore() == null ? null : ServerTls.context(options.keyStore(), options.keyStorePassword());
         this.ledger = new ServerLedger(options.dataDirectory(), clock);
         this.faults = new FaultInjector(options.faultSeed());
+        this.reports = new ClientReports(json, clock);
         this.http = listen(options.port());
         this.port = http.getAddress().getPort();
         LOG.info("Reference server listening on {}", baseUri());
@@ -141,13 +145,24 @@ final class TrackingServer implements ReferenceServer, AutoCloseable {
             }
             // Slow for everyone, the refused too: a client must cope with a 401 that arrives late.
             sleep(faults.faults().latency().toMillis());
-            if (!authorized(exchange)) {
+            if (path.startsWith("/api/v1/admin/")) {
+                handleAdmin(exchange, path, method);
+                return;
+            }
+            if (!authorized(exchange, options.token())) {
                 rejected.incrementAndGet();
                 send(exchange, Answer.error(401, "unauthorized", "a valid bearer token is required"), null);
                 return;
             }
             if (path.startsWith("/admin/")) {
                 AdminEndpoints.handle(this, json, exchange);
+                return;
+            }
+            Matcher health = CLIENT_HEALTH.matcher(path);
+            if (health.matches() && method.equals("PUT")) {
+                byte[] report = exchange.getRequestBody().readNBytes(MAX_REPORT_BYTES + 1);
+                send(exchange, report.length > MAX_REPORT_BYTES ? Answer.error(413, "too_large", "a health report is"
+                        + " at most " + MAX_REPORT_BYTES + " bytes") : reports.put(health.group(1), report), null);
                 return;
             }
             if (!method.equals("POST")) {
@@ -157,6 +172,20 @@ final class TrackingServer implements ReferenceServer, AutoCloseable {
             handlePost(exchange, path);
         } catch (RuntimeException e) {
             LOG.warn("Reference server failed on {}", exchange.getRequestURI(), e);
+        }
+    }
+
+    /** The admin API answers the admin token only, never a user's; a server without one keeps it closed. */
+    private void handleAdmin(HttpExchange exchange, String path, String method) throws IOException {
+        if (options.adminToken() == null) {
+            send(exchange, Answer.error(403, "admin_api_closed", "this server has no admin token configured"), null);
+        } else if (!authorized(exchange, options.adminToken())) {
+            rejected.incrementAndGet();
+            send(exchange, Answer.error(401, "unauthorized", "the admin token is required"), null);
+        } else if (path.equals("/api/v1/admin/clients") && method.equals("GET")) {
+            send(exchange, new Answer(200, reports.listing()), null);
+        } else {
+            send(exchange, Answer.error(404, "not_found", method + " " + path + " is not part of the admin API"), null);
         }
     }
 
@@ -245,10 +274,10 @@ final class TrackingServer implements ReferenceServer, AutoCloseable {
         }
     }
 
-    private boolean authorized(HttpExchange exchange) {
+    private static boolean authorized(HttpExchange exchange, String token) {
         String header = exchange.getRequestHeaders().getFirst("Authorization");
         return header != null && MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8),
-                ("Bearer " + options.token()).getBytes(StandardCharsets.UTF_8));
+                ("Bearer " + token).getBytes(StandardCharsets.UTF_8));
     }
 
     private static boolean isUuid(String key) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -14,6 +15,7 @@ import javax.net.ssl.SSLException;
 
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPut;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -122,7 +124,7 @@ final class HttpSender implements AutoCloseable {
     boolean healthy() {
         try {
             Instant sent = clock.instant();
-            return client.execute(new HttpGet(options.server().resolve(options.server().getPath() + "/api/v1/health")),
+            return client.execute(new HttpGet(api("/api/v1/health")),
                     response -> {
                         measure(response, sent);
                         EntityUtils.consume(response.getEntity());
@@ -131,6 +133,48 @@ final class HttpSender implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** PUTs the JSON {@code body} to {@code path} of the API with the bearer {@code token}; returns the answer's status. */
+    int putJson(String path, String body, String token) throws IOException {
+        HttpPut put = new HttpPut(api(path));
+        put.setHeader("Authorization", "Bearer " + token);
+        put.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
+        Instant sent = clock.instant();
+        return client.execute(put, response -> {
+            measure(response, sent);
+            EntityUtils.consume(response.getEntity());
+            return response.getCode();
+        });
+    }
+
+    /**
+     * GETs {@code path} of the API with the bearer {@code token}.
+     *
+     * @throws IOException also when the answer is not 2xx, with the server's reason
+     */
+    JsonNode getJson(String path, String token) throws IOException {
+        HttpGet get = new HttpGet(api(path));
+        get.setHeader("Authorization", "Bearer " + token);
+        get.setHeader("Accept", "application/json");
+        Instant sent = clock.instant();
+        return client.execute(get, response -> {
+            measure(response, sent);
+            if (response.getCode() < 200 || response.getCode() >= 300) {
+                String reason = reason(response.getEntity());
+                throw new IOException("HTTP " + response.getCode() + (reason == null ? "" : ": " + reason));
+            }
+            if (response.getEntity() == null) {
+                throw new IOException("HTTP " + response.getCode() + " without a body; expected JSON");
+            }
+            try (InputStream body = response.getEntity().getContent()) {
+                return json.readTree(body);
+            }
+        });
+    }
+
+    private URI api(String path) {
+        return options.server().resolve(options.server().getPath() + path);
     }
 
     private static HttpEntity entity(QueueItem item, OutboundRequest request, InputStream blob) {

@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -22,6 +26,11 @@ import org.osgi.service.event.EventHandler;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.trackbench.core.capture.TimeTracker;
+import org.trackbench.core.capture.TrackerState;
+import org.trackbench.core.fleet.ClientHealth;
+import org.trackbench.core.fleet.FleetClient;
+import org.trackbench.core.fleet.FleetService;
 import org.trackbench.core.handler.EntityHandler;
 import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueEvents;
@@ -35,12 +44,12 @@ import org.trackbench.core.sync.TokenProvider;
  * The sync service: owns the {@link SyncJob}, wakes it when items are queued or made due, and reacts to
  * entity handlers coming and going. Configuration PID {@code org.trackbench.sync}.
  */
-@Component(service = { SyncService.class, EventHandler.class }, configurationPid = "org.trackbench.sync",
+@Component(service = { SyncService.class, FleetService.class, EventHandler.class }, configurationPid = "org.trackbench.sync",
         immediate = true, property = { EventConstants.EVENT_TOPIC + "=" + QueueEvents.TOPIC_ENQUEUED,
                 EventConstants.EVENT_TOPIC + "=" + QueueEvents.TOPIC_CHANGED,
                 EventConstants.EVENT_TOPIC + "=" + QueueEvents.TOPIC_STORAGE })
 @Designate(ocd = SyncConfig.class)
-public final class SyncComponent implements SyncService, EventHandler {
+public final class SyncComponent implements SyncService, FleetService, EventHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncComponent.class);
     private static final Duration FIRST_RUN_DELAY = Duration.ofSeconds(1);
@@ -49,31 +58,41 @@ public final class SyncComponent implements SyncService, EventHandler {
     private final QueueStore store;
     private final TokenProvider tokens;
     private final SyncStatusReporter status;
+    private final HealthReporter health;
+    private final ConfigurationAdmin configurations;
+    private final FleetListing fleet = new FleetListing();
     private final Clock clock;
     private final RandomGenerator random;
     private volatile SyncEngine engine;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile TimeTracker tracker;
+
     @Activate
     public SyncComponent(SyncConfig config, @Reference QueueStore store,
             @Reference(policyOption = ReferencePolicyOption.GREEDY) TokenProvider tokens, @Reference EventAdmin events,
-            @Reference PauseSwitch pauseSwitch) {
-        this(SyncOptions.from(config), store, tokens, events, pauseSwitch, Clock.systemUTC(), new SecureRandom());
+            @Reference PauseSwitch pauseSwitch, @Reference ConfigurationAdmin configurations) {
+        this(SyncOptions.from(config), config.clientId(), configurations, store, tokens, events, pauseSwitch,
+                Clock.systemUTC(), new SecureRandom());
     }
 
-    SyncComponent(SyncOptions options, QueueStore store, TokenProvider tokens, EventAdmin events, PauseSwitch pauseSwitch,
-            Clock clock, RandomGenerator random) {
+    /** {@code configurations} saves a client id created here; it may be {@code null} when {@code clientId} is set. */
+    SyncComponent(SyncOptions options, String clientId, ConfigurationAdmin configurations, QueueStore store,
+            TokenProvider tokens, EventAdmin events, PauseSwitch pauseSwitch, Clock clock, RandomGenerator random) {
         LOG.info("Sync starting for {}", options.server());
+        this.configurations = configurations;
         this.store = store;
         this.tokens = tokens;
         this.clock = clock;
         this.random = random;
         this.status = new SyncStatusReporter(store, events, pauseSwitch);
+        this.health = new HealthReporter(ClientIdentity.ensure(clientId, configurations), productVersion(), store, status, this::trackerState, clock);
         if (pauseSwitch.paused()) {
             LOG.info("Sync stays paused, as it was before this start");
         }
         // DS binds the whiteboard handlers only after this constructor: give them a moment, or the first run
         // would set every queued item aside as "no handler" for a whole poll interval.
-        this.engine = SyncEngine.start(options, store, tokens, handlers, status, clock, random, FIRST_RUN_DELAY);
+        this.engine = SyncEngine.start(options, store, tokens, handlers, status, health, clock, random, FIRST_RUN_DELAY);
         LOG.info("Sync started for {}", options.server());
     }
 
@@ -85,13 +104,46 @@ public final class SyncComponent implements SyncService, EventHandler {
     @Modified
     void modified(SyncConfig config) throws IOException, InterruptedException {
         SyncOptions next = SyncOptions.from(config);
+        // A settings change that emptied the client id (a copied machine image) gets a new one.
+        health.clientId(ClientIdentity.ensure(config.clientId(), configurations));
         synchronized (this) {
+            if (next.equals(engine.options)) {
+                // Only the client id changed (saved at the first start), or nothing did: delivery goes on as it was.
+                return;
+            }
             engine.stop();
+            health.restart();
             // Whether the new settings need a sign-in (another server's token) is for the new engine's first run.
             status.signedIn();
-            engine = SyncEngine.start(next, store, tokens, handlers, status, clock, random, Duration.ZERO);
+            engine = SyncEngine.start(next, store, tokens, handlers, status, health, clock, random, Duration.ZERO);
         }
         LOG.info("Sync settings applied in place; delivering to {}", next.server());
+    }
+
+    @Override
+    public boolean adminTokenSet() {
+        return tokens.token(FleetService.adminApi(engine.options.server())).isPresent();
+    }
+
+    @Override
+    public List<FleetClient> clients() {
+        SyncEngine current = engine;
+        return fleet.read(current.sender, current.options.server(), tokens);
+    }
+
+    @Override
+    public ClientHealth localHealth() {
+        return health.health(engine.options.healthInterval());
+    }
+
+    private Optional<TrackerState> trackerState() {
+        TimeTracker current = tracker;
+        return current == null ? Optional.empty() : Optional.of(current.status().state());
+    }
+
+    private static String productVersion() {
+        Bundle bundle = FrameworkUtil.getBundle(SyncComponent.class);
+        return bundle == null ? "unknown" : bundle.getVersion().toString();
     }
 
     @Override

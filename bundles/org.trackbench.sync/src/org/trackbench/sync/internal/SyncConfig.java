@@ -36,4 +36,13 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "Response timeout (ms)", min = "1")
     long responseTimeoutMillis() default 30_000;
+
+    @AttributeDefinition(name = "Health report interval (s)", description = "How often this client reports its health"
+            + " (queue counts, oldest undelivered item, last error) to the server while it reaches it; a change in the"
+            + " count of failed items is reported at once.", min = "1")
+    long healthIntervalSeconds() default 60;
+
+    @AttributeDefinition(name = "Client id", description = "This installation's id in the health reports, created at"
+            + " its first start. Empty it on a copied machine image so the copy gets an id of its own.")
+    String clientId() default "";
 }

@@ -33,7 +33,7 @@ final class SyncEngine {
     final SyncOptions options;
     final CircuitBreaker circuit;
     final SyncJob job;
-    private final HttpSender sender;
+    final HttpSender sender;
     private final ExecutorService workers;
 
     private SyncEngine(SyncOptions options, CircuitBreaker circuit, SyncJob job, HttpSender sender, ExecutorService workers) {
@@ -46,7 +46,7 @@ final class SyncEngine {
 
     /** Builds the engine for {@code options} and schedules its first run after {@code firstRun}. */
     static SyncEngine start(SyncOptions options, QueueStore store, TokenProvider tokens, HandlerRegistry handlers,
-            SyncStatusReporter status, Clock clock, RandomGenerator random, Duration firstRun) {
+            SyncStatusReporter status, HealthReporter health, Clock clock, RandomGenerator random, Duration firstRun) {
         BackoffPolicy backoff = new BackoffPolicy(options.backoffBase(), options.backoffCap(), random);
         HttpSender sender = new HttpSender(options, store, new AnswerClassifier(clock, options.backoffCap()),
                 status.clockOffset(), clock);
@@ -55,7 +55,7 @@ final class SyncEngine {
                 options.backoffCap().compareTo(OFFLINE_PROBE_CAP) < 0 ? options.backoffCap() : OFFLINE_PROBE_CAP, random));
         OutcomeRecorder recorder = new OutcomeRecorder(store, backoff, options.maxAttempts(), options.pollInterval(), clock);
         SyncJob job = new SyncJob(new SyncJob.Parts(options, store, sender, handlers, tokens, recorder, circuit, status,
-                workers, clock));
+                health, workers, clock));
         job.schedule(firstRun.toMillis());
         return new SyncEngine(options, circuit, job, sender, workers);
     }

@@ -49,7 +49,7 @@ final class SyncJob extends Job {
     /** Everything the job works with, built once per configuration. */
     record Parts(SyncOptions options, QueueStore store, HttpSender sender, HandlerRegistry handlers,
             TokenProvider tokens, OutcomeRecorder recorder, CircuitBreaker circuit, SyncStatusReporter status,
-            ExecutorService workers, Clock clock) {
+            HealthReporter health, ExecutorService workers, Clock clock) {
     }
 
     private enum BatchResult {
@@ -127,7 +127,10 @@ final class SyncJob extends Job {
             return Status.OK_STATUS;
         }
         parts.handlers().takeArrivals().forEach(this::releaseWaiting);
-        if (status.state() == SyncState.PAUSED || status.state() == SyncState.SIGN_IN_NEEDED) {
+        if (status.state() == SyncState.PAUSED) {
+            return pausedRun();
+        }
+        if (status.state() == SyncState.SIGN_IN_NEEDED) {
             status.publish();
             return Status.OK_STATUS;
         }
@@ -153,6 +156,20 @@ final class SyncJob extends Job {
         }
         status.state(SyncState.ONLINE);
         return deliver(monitor, token.get());
+    }
+
+    /**
+     * A pause holds the deliveries, not the health report: a paused client with a week of data is what an admin most
+     * needs to see. So a paused job still wakes once per report interval, sends the report and sleeps again.
+     */
+    private IStatus pausedRun() {
+        Optional<String> token = parts.tokens().token(parts.options().server());
+        if (token.isEmpty() || parts.circuit().isOpen()) {
+            parts.status().publish();
+            return Status.OK_STATUS;
+        }
+        parts.health().reportIfDue(parts.sender(), token.get(), parts.options().healthInterval());
+        return rescheduleIn(parts.health().untilDue());
     }
 
     /** Items set aside for want of a handler become due at once when one arrives, not a poll interval later. */
@@ -195,6 +212,7 @@ final class SyncJob extends Job {
             status.publish();
             return Status.CANCEL_STATUS;
         }
+        parts.health().reportIfDue(parts.sender(), token, parts.options().healthInterval());
         Duration next = untilNextDue();
         return rescheduleIn(claimedAny || next.compareTo(IDLE_FLOOR) >= 0 ? next : IDLE_FLOOR);
     }
@@ -303,7 +321,8 @@ final class SyncJob extends Job {
     }
 
     private Duration untilNextDue() {
-        Duration poll = parts.options().pollInterval();
+        Duration health = parts.health().untilDue();
+        Duration poll = health.compareTo(parts.options().pollInterval()) < 0 ? health : parts.options().pollInterval();
         return parts.store().earliestNextAttempt().map(at -> Duration.between(parts.clock().instant(), at))
                 .map(wait -> wait.isNegative() ? Duration.ZERO : wait).filter(wait -> wait.compareTo(poll) < 0)
                 .orElse(poll);

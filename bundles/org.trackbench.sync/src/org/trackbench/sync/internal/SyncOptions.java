@@ -18,9 +18,11 @@ import org.trackbench.core.sync.ServerUrl;
  * @param connectTimeout how long to wait for a connection
  * @param responseTimeout how long to wait for an answer
  * @param trustedCertificates PEM file of the certificates to trust for https, {@code null} for the JDK's trust store
+ * @param healthInterval how often the client reports its health while it reaches the server
  */
 record SyncOptions(URI server, Duration pollInterval, Duration backoffBase, Duration backoffCap, int maxAttempts,
-        int concurrency, Duration connectTimeout, Duration responseTimeout, Path trustedCertificates) {
+        int concurrency, Duration connectTimeout, Duration responseTimeout, Path trustedCertificates,
+        Duration healthInterval) {
 
     SyncOptions {
         if (backoffCap.compareTo(backoffBase) < 0) {
@@ -39,7 +41,8 @@ record SyncOptions(URI server, Duration pollInterval, Duration backoffBase, Dura
                 positive("backoffCapMillis", config.backoffCapMillis()), config.maxAttempts(), config.concurrency(),
                 positive("connectTimeoutMillis", config.connectTimeoutMillis()),
                 positive("responseTimeoutMillis", config.responseTimeoutMillis()),
-                config.trustedCertificates().isBlank() ? null : Path.of(config.trustedCertificates().strip()));
+                config.trustedCertificates().isBlank() ? null : Path.of(config.trustedCertificates().strip()),
+                positive("healthIntervalSeconds", config.healthIntervalSeconds()).multipliedBy(1000));
     }
 
     /** How long a claimed item stays leased: long enough for a slow answer, short enough to recover soon. */

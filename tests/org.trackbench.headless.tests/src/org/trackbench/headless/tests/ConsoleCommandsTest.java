@@ -50,7 +50,7 @@ class ConsoleCommandsTest {
     void loginStoresTheTokenAndLeavesAnAdminsPauseAlone() {
         LoginCommand login = rig.configurations.await(LoginCommand.class, "");
 
-        String answer = login.login("", false, rig.token);
+        String answer = login.login("", false, false, rig.token);
 
         assertTrue(answer.startsWith("Token stored for " + rig.server.baseUri()), answer);
         assertEquals(SyncState.PAUSED, rig.sync.status().state(), "a sign-in is not a resume");
@@ -61,8 +61,8 @@ class ConsoleCommandsTest {
         LoginCommand login = rig.configurations.await(LoginCommand.class, "");
         note("written under the first sign-in");
 
-        String refused = login.login("", false, UUID.randomUUID().toString());
-        String renewed = login.login("", true, rig.token + "-renewed");
+        String refused = login.login("", false, false, UUID.randomUUID().toString());
+        String renewed = login.login("", true, false, rig.token + "-renewed");
 
         assertTrue(refused.contains("1 item(s) queued under the token stored for " + rig.server.baseUri())
                 && refused.contains("--same-account") && refused.contains("Nothing was changed"), refused);
@@ -227,7 +227,7 @@ class ConsoleCommandsTest {
 
         queue.retry(false, "", "", "", false, String.valueOf(broken.id()));
         queue.delete("", "", "", false, String.valueOf(spare.id()));
-        login.login("", false, rig.token);
+        login.login("", false, false, rig.token);
         config.config(false, "org.trackbench.capture", "intervalSeconds", "120");
         config.config(true, "org.trackbench.capture", "intervalSeconds");
 

@@ -13,6 +13,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.trackbench.core.admin.AdminAction;
 import org.trackbench.core.admin.AuditTrail;
+import org.trackbench.core.fleet.FleetService;
 import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueStore;
 import org.trackbench.core.settings.SettingsService;
@@ -23,7 +24,8 @@ import org.trackbench.core.sync.TokenProvider;
 /**
  * Sign in: the tracking server's URL (saved with the sync's settings) and the access token, which goes to the
  * {@link TokenProvider} (encrypted in secure storage) and is never shown again; the field only says whether one
- * is stored. After OK the sync tries again if it waited for a token; a pause stays.
+ * is stored. An admin may store the server's admin token too, which shows the Fleet view. After OK the sync tries
+ * again if it waited for a token; a pause stays.
  */
 public final class SignInPage extends PreferencePage {
 
@@ -37,6 +39,7 @@ public final class SignInPage extends PreferencePage {
     private final QueueStore store;
     private Text server;
     private Text token;
+    private Text adminToken;
 
     /** {@code sync} may be {@code null} while the sync is down, {@code audit} and {@code store} while the queue is. */
     public SignInPage(SettingsService settings, TokenProvider tokens, SyncService sync, AuditTrail audit,
@@ -62,13 +65,19 @@ public final class SignInPage extends PreferencePage {
         new Label(form, SWT.NONE).setText("Access token");
         token = new Text(form, SWT.BORDER | SWT.PASSWORD);
         token.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        token.setMessage(tokenStored() ? "a token is stored; type a new one to replace it" : "no token stored yet");
+        token.setMessage(tokenStored(false) ? "a token is stored; type a new one to replace it" : "no token stored yet");
+        new Label(form, SWT.NONE).setText("Admin token");
+        adminToken = new Text(form, SWT.BORDER | SWT.PASSWORD);
+        adminToken.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        adminToken.setMessage(tokenStored(true) ? "an admin token is stored; type a new one to replace it"
+                : "admins only: the server's admin token shows the Fleet view");
         return form;
     }
 
-    private boolean tokenStored() {
+    private boolean tokenStored(boolean admin) {
         try {
-            return tokens.token(ServerUrl.parse(settings.effective(SYNC_PID, SERVER_URL))).isPresent();
+            URI uri = ServerUrl.parse(settings.effective(SYNC_PID, SERVER_URL));
+            return tokens.token(admin ? FleetService.adminApi(uri) : uri).isPresent();
         } catch (IllegalArgumentException e) {
             return false;
         }
@@ -106,6 +115,11 @@ public final class SignInPage extends PreferencePage {
                 tokens.setToken(uri, token.getText());
                 token.setText("");
                 record(AdminAction.SIGN_IN, "a token stored for " + uri);
+            }
+            if (!adminToken.getText().isBlank()) {
+                tokens.setToken(FleetService.adminApi(uri), adminToken.getText());
+                adminToken.setText("");
+                record(AdminAction.SIGN_IN, "an admin token stored for " + uri);
             }
             if (sync != null) {
                 sync.tokenChanged();

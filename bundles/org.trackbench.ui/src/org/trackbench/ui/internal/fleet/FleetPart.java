@@ -1,0 +1,158 @@
+package org.trackbench.ui.internal.fleet;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.di.extensions.Service;
+import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.jface.resource.ColorDescriptor;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.jface.resource.LocalResourceManager;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.trackbench.core.fleet.FleetClient;
+import org.trackbench.core.fleet.FleetService;
+import org.trackbench.core.fleet.FleetUnavailableException;
+import org.trackbench.core.queue.ItemStatus;
+import org.trackbench.ui.internal.PartJob;
+import org.trackbench.ui.internal.StatusPalette;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+
+/**
+ * The Fleet view: every client that reports to the server, most at risk first, those needing attention in red. It
+ * reads the server's listing in the background while it is open, every {@link #REFRESH}; double-click shows a
+ * client's full report.
+ */
+public final class FleetPart {
+
+    static final Duration REFRESH = Duration.ofSeconds(30);
+
+    @Inject
+    private UISynchronize ui;
+
+    private final Clock clock = Clock.systemUTC();
+    private volatile FleetService fleet;
+    private volatile boolean open = true;
+    private Label message;
+    private TableViewer viewer;
+    private Color attention;
+    private final Job read = PartJob.system("Reading the fleet", this, monitor -> refresh());
+
+    @PostConstruct
+    void createControls(Composite parent) {
+        parent.setLayout(new GridLayout(1, false));
+        attention = new LocalResourceManager(JFaceResources.getResources(), parent)
+                .create(ColorDescriptor.createFrom(StatusPalette.swt(ItemStatus.FAILED)));
+        message = new Label(parent, SWT.WRAP);
+        message.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        viewer = new TableViewer(parent, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER);
+        Table table = viewer.getTable();
+        table.setHeaderVisible(true);
+        table.setLinesVisible(true);
+        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        column("Client", 110, SWT.LEFT, client -> client.health().clientId().substring(0,
+                Math.min(8, client.health().clientId().length())));
+        column("User", 160, SWT.LEFT, client -> client.health().osUser() + "@" + client.health().hostName());
+        column("Last seen", 90, SWT.RIGHT, client -> FleetClient.age(Duration.between(client.lastSeenAt(), now())) + " ago");
+        column("Unsent", 70, SWT.RIGHT, client -> Long.toString(client.health().unsent()));
+        column("Oldest", 90, SWT.RIGHT, client -> client.unsentAge(now()).map(FleetClient::age).orElse("-"));
+        column("Failed", 60, SWT.RIGHT, client -> Long.toString(client.health().failed()));
+        column("Clock", 80, SWT.RIGHT, client -> client.health().clockOffset() == null ? "-"
+                : client.health().clockOffset().toMillis() + " ms");
+        column("Version", 130, SWT.LEFT, client -> client.health().productVersion());
+        column("Attention", 320, SWT.LEFT, client -> client.attention(now()).orElse(""));
+        viewer.setContentProvider(ArrayContentProvider.getInstance());
+        viewer.addDoubleClickListener(event -> {
+            Object chosen = ((IStructuredSelection) event.getSelection()).getFirstElement();
+            if (chosen instanceof FleetClient client) {
+                new FleetReportDialog(parent.getShell(), client, now()).open();
+            }
+        });
+        read.schedule();
+    }
+
+    /** Closed: the read under way is cancelled and none is scheduled again. */
+    @PreDestroy
+    void close() {
+        open = false;
+        Job.getJobManager().cancel(this);
+    }
+
+    @Inject
+    void setFleet(@Optional @Service FleetService newFleet) {
+        fleet = newFleet;
+        read.schedule();
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    private void refresh() {
+        FleetService current = fleet;
+        List<FleetClient> clients = List.of();
+        String problem = null;
+        if (current == null) {
+            problem = "The fleet is read by the sync, which is not running.";
+        } else {
+            try {
+                clients = current.clients();
+            } catch (FleetUnavailableException e) {
+                problem = e.getMessage();
+            }
+        }
+        show(clients, problem);
+        if (open) {
+            read.schedule(REFRESH.toMillis());
+        }
+    }
+
+    private void show(List<FleetClient> clients, String problem) {
+        Instant now = now();
+        long needing = clients.stream().filter(client -> client.attention(now).isPresent()).count();
+        ui.asyncExec(() -> {
+            if (viewer.getTable().isDisposed()) {
+                return;
+            }
+            viewer.setInput(clients);
+            message.setText(problem != null ? problem : clients.size() + " client(s); " + needing
+                    + " need attention. Refreshed every " + REFRESH.toSeconds() + " s; double-click for a full report.");
+            message.getParent().layout();
+        });
+    }
+
+    private void column(String title, int width, int alignment, Function<FleetClient, String> text) {
+        TableViewerColumn column = new TableViewerColumn(viewer, alignment);
+        column.getColumn().setText(title);
+        column.getColumn().setWidth(width);
+        column.setLabelProvider(new ColumnLabelProvider() {
+            @Override
+            public String getText(Object element) {
+                return text.apply((FleetClient) element);
+            }
+
+            @Override
+            public Color getForeground(Object element) {
+                return ((FleetClient) element).attention(now()).isPresent() ? attention : null;
+            }
+        });
+    }
+}
