@@ -44,7 +44,7 @@ final class HealthReporter {
     private final HealthJson json = new HealthJson(new ObjectMapper());
     /** Looked up at the first report, on the job's thread: a slow name service must not hold up the start. */
     private volatile String hostName;
-    private volatile String clientId;
+    private final String clientId;
     private Instant nextReport = Instant.MIN;
     private long reportedFailed = -1;
 
@@ -56,10 +56,6 @@ final class HealthReporter {
         this.status = status;
         this.tracker = tracker;
         this.clock = clock;
-    }
-
-    void clientId(String newId) {
-        clientId = newId;
     }
 
     /** Another server, or another interval: the next run reports at once. */

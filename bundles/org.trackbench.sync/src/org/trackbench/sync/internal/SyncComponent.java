@@ -59,7 +59,6 @@ public final class SyncComponent implements SyncService, FleetService, EventHand
     private final TokenProvider tokens;
     private final SyncStatusReporter status;
     private final HealthReporter health;
-    private final ConfigurationAdmin configurations;
     private final FleetListing fleet = new FleetListing();
     private final Clock clock;
     private final RandomGenerator random;
@@ -72,21 +71,19 @@ public final class SyncComponent implements SyncService, FleetService, EventHand
     public SyncComponent(SyncConfig config, @Reference QueueStore store,
             @Reference(policyOption = ReferencePolicyOption.GREEDY) TokenProvider tokens, @Reference EventAdmin events,
             @Reference PauseSwitch pauseSwitch, @Reference ConfigurationAdmin configurations) {
-        this(SyncOptions.from(config), config.clientId(), configurations, store, tokens, events, pauseSwitch,
+        this(SyncOptions.from(config), ClientIdentity.ensure(configurations), store, tokens, events, pauseSwitch,
                 Clock.systemUTC(), new SecureRandom());
     }
 
-    /** {@code configurations} saves a client id created here; it may be {@code null} when {@code clientId} is set. */
-    SyncComponent(SyncOptions options, String clientId, ConfigurationAdmin configurations, QueueStore store,
-            TokenProvider tokens, EventAdmin events, PauseSwitch pauseSwitch, Clock clock, RandomGenerator random) {
+    SyncComponent(SyncOptions options, String clientId, QueueStore store, TokenProvider tokens, EventAdmin events,
+            PauseSwitch pauseSwitch, Clock clock, RandomGenerator random) {
         LOG.info("Sync starting for {}", options.server());
-        this.configurations = configurations;
         this.store = store;
         this.tokens = tokens;
         this.clock = clock;
         this.random = random;
         this.status = new SyncStatusReporter(store, events, pauseSwitch);
-        this.health = new HealthReporter(ClientIdentity.ensure(clientId, configurations), productVersion(), store, status, this::trackerState, clock);
+        this.health = new HealthReporter(clientId, productVersion(), store, status, this::trackerState, clock);
         if (pauseSwitch.paused()) {
             LOG.info("Sync stays paused, as it was before this start");
         }
@@ -104,11 +101,9 @@ public final class SyncComponent implements SyncService, FleetService, EventHand
     @Modified
     void modified(SyncConfig config) throws IOException, InterruptedException {
         SyncOptions next = SyncOptions.from(config);
-        // A settings change that emptied the client id (a copied machine image) gets a new one.
-        health.clientId(ClientIdentity.ensure(config.clientId(), configurations));
         synchronized (this) {
             if (next.equals(engine.options)) {
-                // Only the client id changed (saved at the first start), or nothing did: delivery goes on as it was.
+                // Nothing the engine uses changed (a form saved as it was): delivery goes on undisturbed.
                 return;
             }
             engine.stop();

@@ -41,8 +41,4 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + " (queue counts, oldest undelivered item, last error) to the server while it reaches it; a change in the"
             + " count of failed items is reported at once.", min = "1")
     long healthIntervalSeconds() default 60;
-
-    @AttributeDefinition(name = "Client id", description = "This installation's id in the health reports, created at"
-            + " its first start. Empty it on a copied machine image so the copy gets an id of its own.")
-    String clientId() default "";
 }

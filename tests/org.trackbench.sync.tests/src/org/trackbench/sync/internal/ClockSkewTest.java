@@ -31,7 +31,7 @@ class ClockSkewTest {
             rig.sync.pause();
             SyncOptions options = new SyncOptions(rig.server.baseUri(), Duration.ofMillis(500), Duration.ofMillis(20),
                     Duration.ofMillis(400), 5, 1, Duration.ofSeconds(2), Duration.ofSeconds(2), null, Duration.ofMinutes(1));
-            SyncComponent skewed = new SyncComponent(options, "clock-skew-test", null, rig.store, rig.tokens,
+            SyncComponent skewed = new SyncComponent(options, "clock-skew-test", rig.store, rig.tokens,
                     rig.configurations.await(EventAdmin.class, ""), new PauseSwitch(),
                     Clock.offset(Clock.systemUTC(), AHEAD), new SecureRandom());
             skewed.addHandler(rig.configurations.await(EntityHandler.class,

@@ -107,6 +107,6 @@ class HealthReportTest {
 
     private static String savedClientId(SyncRig rig) throws Exception {
         ConfigurationAdmin configurations = rig.configurations.await(ConfigurationAdmin.class, "");
-        return (String) configurations.getConfiguration("org.trackbench.sync", "?").getProperties().get("clientId");
+        return (String) configurations.getConfiguration("org.trackbench.client", "?").getProperties().get("clientId");
     }
 }
