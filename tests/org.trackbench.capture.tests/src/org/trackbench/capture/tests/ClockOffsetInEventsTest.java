@@ -15,6 +15,7 @@ import org.trackbench.core.queue.QueueQuery;
 import org.trackbench.core.sync.SyncService;
 import org.trackbench.core.sync.TokenProvider;
 import org.trackbench.server.ReferenceServer;
+import org.trackbench.testing.ApiContract;
 import org.trackbench.testing.Await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,6 +55,7 @@ class ClockOffsetInEventsTest {
                     + " against " + measured);
             assertTrue(measured.abs().compareTo(Duration.ofSeconds(2)) < 0, "one machine, one clock: " + measured);
             assertFalse(sync.status().clockOff());
+            ApiContract.load().assertConforms("TimeEntryEvent", pause);
         } finally {
             tokens.setToken(url, null);
             rig.tracker.stop();

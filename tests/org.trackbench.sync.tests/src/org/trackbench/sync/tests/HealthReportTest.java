@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -19,8 +23,12 @@ import org.trackbench.core.fleet.FleetUnavailableException;
 import org.trackbench.core.queue.EnqueueRequest;
 import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueItem;
+import org.trackbench.testing.ApiContract;
 import org.trackbench.testing.Await;
 import org.trackbench.testing.SyncRig;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The sync reports this client's health to the server (latest wins, never queued) and the fleet service lists every
@@ -29,6 +37,7 @@ import org.trackbench.testing.SyncRig;
 class HealthReportTest {
 
     private static final Duration REPORTED = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
     /** Made up per run: no credential lives in the test sources. */
     private final String adminToken = UUID.randomUUID().toString();
 
@@ -51,6 +60,12 @@ class HealthReportTest {
                     .contains("1 unsent, the oldest"), "a backlog older than the interval needs attention");
             assertEquals(clientId, savedClientId(rig), "the id is kept with the sync's settings");
             assertEquals(ItemStatus.PENDING, rig.store.find(waiting.id()).orElseThrow().status(), "a pause still holds");
+            JsonNode listing = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(rig.server.baseUri() + "/api/v1/admin/clients")).header("Authorization", "Bearer "
+                            + adminToken).build(), HttpResponse.BodyHandlers.ofString()).body());
+            for (JsonNode client : listing.path("clients")) {
+                ApiContract.load().assertConforms("FleetClient", client);
+            }
 
             rig.sync.resume();
             awaitReport(fleet, clientId, report -> report.unsent() == 0 && "online".equals(report.syncState()), rig);
