@@ -1,5 +1,6 @@
 package org.trackbench.capture.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -58,11 +59,21 @@ final class EntryRestorer {
         return switch (event.path("type").asText()) {
             case "start" -> TrackerTransitions.start(null, id, text(event, "description"), text(event, "project"),
                     text(event, "task"), at);
-            case "pause" -> TrackerTransitions.pause(entry, at);
+            case "pause" -> worked(TrackerTransitions.pause(entry, at), event);
             case "resume" -> TrackerTransitions.resume(entry, at);
-            case "stop" -> TrackerTransitions.stop(entry, at);
+            case "stop" -> worked(TrackerTransitions.stop(entry, at), event);
             default -> entry;
         };
+    }
+
+    /**
+     * The time worked as the tracker measured it when it recorded {@code event} ({@code workedMs}, monotonic), not as
+     * the instants of the events tell it, which a clock set in between would skew; events of older versions lack it.
+     */
+    private static TimeEntry worked(TimeEntry entry, JsonNode event) {
+        JsonNode worked = event.path("workedMs");
+        return !worked.canConvertToLong() ? entry : new TimeEntry(entry.id(), entry.description(), entry.project(),
+                entry.task(), entry.state(), entry.startedAt(), Duration.ofMillis(worked.asLong()), entry.runningSince());
     }
 
     private static String text(JsonNode event, String field) {

@@ -20,10 +20,13 @@ final class EventPayloads {
 
     /**
      * {@code at} is this machine's clock; {@code clockOffset}, how far it was ahead of the server's when last measured,
-     * goes with it as {@code clockOffsetMs}, so a server can place the event on its own clock.
+     * goes with it as {@code clockOffsetMs}, so a server can place the event on its own clock. {@code workedMs} is the
+     * time worked on the entry up to the event, measured on a monotonic clock: setting the machine's clock while the
+     * entry ran changes {@code at}, never it.
      */
     static String event(String type, Instant at, TimeEntry entry, Optional<Duration> clockOffset) {
-        ObjectNode body = JSON.createObjectNode().put("type", type).put("at", at.toString());
+        ObjectNode body = JSON.createObjectNode().put("type", type).put("at", at.toString())
+                .put("workedMs", entry.accumulated().toMillis());
         clockOffset.ifPresent(offset -> body.put("clockOffsetMs", offset.toMillis()));
         if (type.equals("start")) {
             putIfPresent(body, "description", entry.description());

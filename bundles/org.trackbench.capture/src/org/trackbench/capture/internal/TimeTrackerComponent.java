@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -46,7 +47,10 @@ public final class TimeTrackerComponent implements TimeTracker, EventHandler, Re
     private final QueueStore store;
     private final EventAdmin events;
     private final Clock clock;
+    private final LongSupplier ticker;
     private TimeEntry entry;
+    /** {@link #ticker}'s reading when the current running stretch began, while one runs. */
+    private long runningSinceTick;
     private String message;
     private volatile String capture = "not capturing";
 
@@ -56,16 +60,26 @@ public final class TimeTrackerComponent implements TimeTracker, EventHandler, Re
 
     @Activate
     public TimeTrackerComponent(@Reference QueueStore store, @Reference EventAdmin events) {
-        this(store, events, Clock.systemUTC());
+        this(store, events, Clock.systemUTC(), System::nanoTime);
     }
 
-    TimeTrackerComponent(QueueStore store, EventAdmin events, Clock clock) {
+    /**
+     * {@code clock} gives the instants events are recorded at; {@code ticker} (nanoseconds, as
+     * {@link System#nanoTime()}) measures the time worked, so setting the clock (NTP, a person, a suspend's
+     * catch-up) while an entry runs changes no duration.
+     */
+    TimeTrackerComponent(QueueStore store, EventAdmin events, Clock clock, LongSupplier ticker) {
         this.store = store;
         this.events = events;
         this.clock = clock;
+        this.ticker = ticker;
         Optional<TimeEntry> restored = EntryRestorer.openEntry(store);
         if (restored.isPresent()) {
             entry = restored.get();
+            // Across a restart there is no monotonic reading to go on: the stretch so far is as the clock says.
+            if (entry.runningSince() != null) {
+                runningSinceTick = ticker.getAsLong() - Duration.between(entry.runningSince(), now()).toNanos();
+            }
             message = "restored " + entry.state().label() + " entry since " + entry.startedAt();
             LOG.info("Time tracker {}", message);
             announce();
@@ -88,7 +102,7 @@ public final class TimeTrackerComponent implements TimeTracker, EventHandler, Re
     @Override
     public synchronized TimeEntry pause() {
         Instant now = now();
-        return commit("pause", TrackerTransitions.pause(entry, now), now);
+        return commit("pause", TrackerTransitions.pause(measured(now), now), now);
     }
 
     @Override
@@ -100,12 +114,25 @@ public final class TimeTrackerComponent implements TimeTracker, EventHandler, Re
     @Override
     public synchronized TimeEntry stop() {
         Instant now = now();
-        return commit("stop", TrackerTransitions.stop(entry, now), now);
+        return commit("stop", TrackerTransitions.stop(measured(now), now), now);
     }
 
+    /**
+     * The entry with its running stretch measured by the ticker: its {@code runningSince} is when the stretch began
+     * as this machine's clock reads now, so that {@code elapsed(now)} is the time worked whatever the clock did.
+     */
     @Override
     public synchronized TrackerStatus status() {
-        return new TrackerStatus(TrackerTransitions.stateOf(entry), entry, message, capture);
+        return new TrackerStatus(TrackerTransitions.stateOf(entry), measured(now()), message, capture);
+    }
+
+    private TimeEntry measured(Instant now) {
+        if (entry == null || entry.runningSince() == null) {
+            return entry;
+        }
+        Instant began = now.minusNanos(ticker.getAsLong() - runningSinceTick).truncatedTo(ChronoUnit.MILLIS);
+        return new TimeEntry(entry.id(), entry.description(), entry.project(), entry.task(), entry.state(),
+                entry.startedAt(), entry.accumulated(), began);
     }
 
     /** Keeps the capture's latest status, so {@link #status()} tells it without knowing the capture component. */
@@ -122,6 +149,9 @@ public final class TimeTrackerComponent implements TimeTracker, EventHandler, Re
         Optional<Duration> offset = current == null ? Optional.empty() : current.clockOffset();
         store.enqueue(EnqueueRequest.of(EntityTypes.TIME_ENTRY_EVENT, EventPayloads.event(type, at, next, offset))
                 .inGroup(next.id().toString(), true));
+        if (next.state() == TrackerState.RUNNING) {
+            runningSinceTick = ticker.getAsLong();
+        }
         entry = next;
         message = null;
         announce();
