@@ -26,6 +26,8 @@ import org.trackbench.core.capture.TimeTracker;
 import org.trackbench.core.capture.TrackerEvents;
 import org.trackbench.core.capture.TrackerState;
 import org.trackbench.core.capture.TrackerStatus;
+import org.trackbench.core.ledger.TimeLedger;
+import org.trackbench.core.ledger.Transition;
 import org.trackbench.core.queue.EnqueueRequest;
 import org.trackbench.core.queue.QueueStore;
 import org.trackbench.core.queue.RetentionHold;
@@ -59,8 +61,8 @@ public final class TimeTrackerComponent implements TimeTracker, EventHandler, Re
     private volatile SyncService sync;
 
     @Activate
-    public TimeTrackerComponent(@Reference QueueStore store, @Reference EventAdmin events) {
-        this(store, events, Clock.systemUTC(), System::nanoTime);
+    public TimeTrackerComponent(@Reference QueueStore store, @Reference TimeLedger ledger, @Reference EventAdmin events) {
+        this(store, ledger, events, Clock.systemUTC(), System::nanoTime);
     }
 
     /**
@@ -68,12 +70,12 @@ public final class TimeTrackerComponent implements TimeTracker, EventHandler, Re
      * {@link System#nanoTime()}) measures the time worked, so setting the clock (NTP, a person, a suspend's
      * catch-up) while an entry runs changes no duration.
      */
-    TimeTrackerComponent(QueueStore store, EventAdmin events, Clock clock, LongSupplier ticker) {
+    TimeTrackerComponent(QueueStore store, TimeLedger ledger, EventAdmin events, Clock clock, LongSupplier ticker) {
         this.store = store;
         this.events = events;
         this.clock = clock;
         this.ticker = ticker;
-        Optional<TimeEntry> restored = EntryRestorer.openEntry(store);
+        Optional<TimeEntry> restored = EntryRestorer.openEntry(ledger);
         if (restored.isPresent()) {
             entry = restored.get();
             // Across a restart there is no monotonic reading to go on: the stretch so far is as the clock says.
@@ -147,8 +149,9 @@ public final class TimeTrackerComponent implements TimeTracker, EventHandler, Re
     private TimeEntry commit(String type, TimeEntry next, Instant at) {
         SyncService current = sync;
         Optional<Duration> offset = current == null ? Optional.empty() : current.clockOffset();
-        store.enqueue(EnqueueRequest.of(EntityTypes.TIME_ENTRY_EVENT, EventPayloads.event(type, at, next, offset))
-                .inGroup(next.id().toString(), true));
+        String payload = EventPayloads.event(type, at, next, offset);
+        store.enqueue(EnqueueRequest.of(EntityTypes.TIME_ENTRY_EVENT, payload).inGroup(next.id().toString(), true)
+                .recording(new Transition(next.id(), type, at, next.accumulated(), payload)));
         if (next.state() == TrackerState.RUNNING) {
             runningSinceTick = ticker.getAsLong();
         }

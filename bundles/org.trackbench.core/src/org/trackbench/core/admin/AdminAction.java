@@ -20,6 +20,8 @@ public enum AdminAction {
     BUNDLE_EXPORT,
     /** Items of a bundle from another machine queued with their idempotency keys. */
     BUNDLE_IMPORT,
+    /** Time entries the server lacks queued again from the ledger, under new idempotency keys (since 1.1). */
+    REQUEUE,
     /** A token stored for a server. */
     SIGN_IN,
     /** A server's token removed. */

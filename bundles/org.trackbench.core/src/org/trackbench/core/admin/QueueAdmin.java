@@ -3,6 +3,7 @@ package org.trackbench.core.admin;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 
 import org.osgi.annotation.versioning.ProviderType;
 import org.trackbench.core.handler.RepairAction;
@@ -125,4 +126,16 @@ public interface QueueAdmin {
 
     /** Deletes sent items older than {@code age}, but none of a group a retention hold keeps; returns how many. */
     int purgeSent(Duration age);
+
+    /**
+     * Queues the events of time entries the server lacks again, from the ledger, in one transaction recorded with the
+     * entries: each transition's event as it was first queued, in the entry's group and order, under a new
+     * idempotency key (a server that still remembers the old keys would answer them without creating anything).
+     *
+     * @return how many events were queued
+     * @throws IllegalArgumentException naming the first entry the ledger does not hold, or one whose events still
+     *         wait in the queue; nothing is queued then
+     * @since 1.1
+     */
+    int requeue(Collection<UUID> entryIds);
 }

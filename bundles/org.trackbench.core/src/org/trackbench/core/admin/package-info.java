@@ -5,7 +5,7 @@
  * bundle-scoped services: each bundle that uses one is recorded as where the action came from, so no bundle acts
  * in another's name.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package org.trackbench.core.admin;
 
 import org.osgi.annotation.versioning.Version;

@@ -3,6 +3,8 @@ package org.trackbench.core.queue;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.trackbench.core.ledger.Transition;
+
 /**
  * What a producer hands to {@link QueueStore#enqueue}. Build it with {@link #of} and the {@code with…}
  * methods; the store validates it and names the offending field when it rejects it.
@@ -14,25 +16,46 @@ import java.util.UUID;
  * @param blob the blob's bytes, or {@code null}
  * @param blobContentType the blob's media type, required with a blob
  * @param idempotencyKey a caller-chosen key, or {@code null} to let the store generate one
+ * @param transition the time entry transition this item is the event of, written to the {@code TimeLedger} in the
+ *        same transaction, or {@code null} (since 1.6)
  */
 public record EnqueueRequest(String entityType, String payload, String orderingGroup, boolean ordered,
-        BlobSource blob, String blobContentType, UUID idempotencyKey) {
+        BlobSource blob, String blobContentType, UUID idempotencyKey, Transition transition) {
+
+    /** A request without a ledger transition, as before version 1.6. */
+    public EnqueueRequest(String entityType, String payload, String orderingGroup, boolean ordered, BlobSource blob,
+            String blobContentType, UUID idempotencyKey) {
+        this(entityType, payload, orderingGroup, ordered, blob, blobContentType, idempotencyKey, null);
+    }
 
     public static EnqueueRequest of(String entityType, String payload) {
-        return new EnqueueRequest(entityType, payload, null, false, null, null, null);
+        return new EnqueueRequest(entityType, payload, null, false, null, null, null, null);
     }
 
     /** Places the item in a group; ordered items hold every later item of the group until sent. */
     public EnqueueRequest inGroup(String group, boolean orderedMember) {
-        return new EnqueueRequest(entityType, payload, group, orderedMember, blob, blobContentType, idempotencyKey);
+        return new EnqueueRequest(entityType, payload, group, orderedMember, blob, blobContentType, idempotencyKey,
+                transition);
     }
 
     public EnqueueRequest withBlob(BlobSource source, String contentType) {
-        return new EnqueueRequest(entityType, payload, orderingGroup, ordered, source, contentType, idempotencyKey);
+        return new EnqueueRequest(entityType, payload, orderingGroup, ordered, source, contentType, idempotencyKey,
+                transition);
     }
 
     public EnqueueRequest withIdempotencyKey(UUID key) {
-        return new EnqueueRequest(entityType, payload, orderingGroup, ordered, blob, blobContentType, key);
+        return new EnqueueRequest(entityType, payload, orderingGroup, ordered, blob, blobContentType, key, transition);
+    }
+
+    /**
+     * Records {@code newTransition} in the time ledger in the transaction that queues this item: the ledger never
+     * holds a transition whose event was not queued, nor the queue an event the ledger lacks.
+     *
+     * @since 1.6
+     */
+    public EnqueueRequest recording(Transition newTransition) {
+        return new EnqueueRequest(entityType, payload, orderingGroup, ordered, blob, blobContentType, idempotencyKey,
+                newTransition);
     }
 
     public Optional<BlobSource> blobSource() {

@@ -50,6 +50,7 @@ final class ServerLedger implements AutoCloseable {
     private final Map<String, Recorded> byKey = new HashMap<>();
     private final Map<String, EntryState> entries = new HashMap<>();
     private final List<AppliedItem> applied = new ArrayList<>();
+    private final ServerTimeEntries timeEntries = new ServerTimeEntries(json);
 
     ServerLedger(Path directory, Clock clock) throws IOException {
         this.clock = clock;
@@ -118,7 +119,31 @@ final class ServerLedger implements AutoCloseable {
                     + request.timeEntryId() + " in state " + (state == null ? "new" : state.name().toLowerCase()));
         }
         entries.put(request.timeEntryId(), next);
-        return record(request, type, null);
+        ObjectNode kept = timeEntries.kept(body);
+        Answer answer = record(request, type, null, kept);
+        timeEntries.record(request.timeEntryId(), kept);
+        return answer;
+    }
+
+    /** {@code GET /api/v1/time-entries}: the entries started in {@code [from, to)}. */
+    synchronized String timeEntries(Instant from, Instant to) {
+        return timeEntries.listing(from, to);
+    }
+
+    /**
+     * Forgets a time entry, as an admin deleting it would: a new start under its id is accepted again, while the
+     * idempotency keys it was sent with are still answered as before.
+     */
+    synchronized boolean deleteTimeEntry(String timeEntryId) {
+        if (!timeEntries.delete(timeEntryId)) {
+            return false;
+        }
+        entries.remove(timeEntryId);
+        if (journal != null) {
+            writeJournal(json.createObjectNode().put("kind", "deleted").put("timeEntryId", timeEntryId)
+                    .put("deletedAt", clock.instant().toString()));
+        }
+        return true;
     }
 
     private static EntryState transition(EntryState state, String type) {
@@ -142,7 +167,7 @@ final class ServerLedger implements AutoCloseable {
         if (!entries.containsKey(request.timeEntryId())) {
             return Answer.error(404, "unknown_time_entry", "time entry " + request.timeEntryId() + " was never started");
         }
-        return record(request, request.contentType(), request.body());
+        return record(request, request.contentType(), request.body(), null);
     }
 
     private Answer applyItem(ApiRequest request) {
@@ -154,39 +179,56 @@ final class ServerLedger implements AutoCloseable {
         } catch (IOException e) {
             return Answer.error(400, "invalid_json", "body is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }
-        return record(request, request.entityType(), null);
+        return record(request, request.entityType(), null, null);
     }
 
-    private Answer record(ApiRequest request, String detail, byte[] screenshot) {
+    private Answer record(ApiRequest request, String detail, byte[] screenshot, ObjectNode event) {
         Answer answer = Answer.created(request.idempotencyKey());
         AppliedItem item = new AppliedItem(request.idempotencyKey(), request.kind(), request.timeEntryId(), detail,
                 request.body().length, clock.instant());
         if (journal != null) {
-            journal(request, item, answer, screenshot);
+            journal(request, item, answer, screenshot, event);
         }
         byKey.put(request.idempotencyKey(), new Recorded(request.fingerprint(), answer));
         applied.add(item);
         return answer;
     }
 
-    private void journal(ApiRequest request, AppliedItem item, Answer answer, byte[] screenshot) {
+    private void journal(ApiRequest request, AppliedItem item, Answer answer, byte[] screenshot, ObjectNode event) {
         try {
             if (screenshot != null) {
                 Files.write(directory.resolve("screenshots").resolve(request.idempotencyKey()), screenshot);
             }
-            ObjectNode line = json.createObjectNode().put("key", item.idempotencyKey()).put("kind", item.kind())
-                    .put("timeEntryId", item.timeEntryId()).put("detail", item.detail()).put("bytes", item.bytes())
-                    .put("appliedAt", item.appliedAt().toString()).put("fingerprint", request.fingerprint())
-                    .put("status", answer.status()).put("answer", answer.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot journal applied item " + item.idempotencyKey(), e);
+        }
+        ObjectNode line = json.createObjectNode().put("key", item.idempotencyKey()).put("kind", item.kind())
+                .put("timeEntryId", item.timeEntryId()).put("detail", item.detail()).put("bytes", item.bytes())
+                .put("appliedAt", item.appliedAt().toString()).put("fingerprint", request.fingerprint())
+                .put("status", answer.status()).put("answer", answer.body());
+        if (event != null) {
+            line.set("event", event);
+        }
+        writeJournal(line);
+    }
+
+    private void writeJournal(ObjectNode line) {
+        try {
             journal.write(line.toString());
             journal.newLine();
             journal.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot journal applied item " + item.idempotencyKey(), e);
+            throw new UncheckedIOException("Cannot journal " + line.path("kind").asText() + " "
+                    + line.path("key").asText(line.path("timeEntryId").asText()), e);
         }
     }
 
     private void replay(JsonNode line) {
+        if (line.path("kind").asText().equals("deleted")) {
+            entries.remove(line.path("timeEntryId").asText());
+            timeEntries.delete(line.path("timeEntryId").asText());
+            return;
+        }
         AppliedItem item = new AppliedItem(line.path("key").asText(), line.path("kind").asText(),
                 line.path("timeEntryId").asText(null), line.path("detail").asText(null), line.path("bytes").asLong(),
                 Instant.parse(line.path("appliedAt").asText()));
@@ -195,6 +237,9 @@ final class ServerLedger implements AutoCloseable {
         applied.add(item);
         if (item.kind().equals("event")) {
             entries.put(item.timeEntryId(), transition(entries.get(item.timeEntryId()), item.detail()));
+            if (line.has("event")) {
+                timeEntries.record(item.timeEntryId(), line.get("event"));
+            }
         }
     }
 

@@ -56,6 +56,7 @@ final class TrackingServer implements ReferenceServer, AutoCloseable {
     private final FaultInjector faults;
     private final ObjectMapper json = new ObjectMapper();
     private final ClientReports reports;
+    private final AdminApi admin;
     private final ExecutorService workers = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "reference-server");
         thread.setDaemon(true);
@@ -75,6 +76,7 @@ final class TrackingServer implements ReferenceServer, AutoCloseable {
         this.ledger = new ServerLedger(options.dataDirectory(), clock);
         this.faults = new FaultInjector(options.faultSeed());
         this.reports = new ClientReports(json, clock);
+        this.admin = new AdminApi(options.adminToken(), reports, ledger, rejected);
         this.http = listen(options.port());
         this.port = http.getAddress().getPort();
         LOG.info("Reference server listening on {}", baseUri());
@@ -146,7 +148,7 @@ final class TrackingServer implements ReferenceServer, AutoCloseable {
             // Slow for everyone, the refused too: a client must cope with a 401 that arrives late.
             sleep(faults.faults().latency().toMillis());
             if (path.startsWith("/api/v1/admin/")) {
-                handleAdmin(exchange, path, method);
+                admin.handle(exchange, path, method);
                 return;
             }
             if (!authorized(exchange, options.token())) {
@@ -165,6 +167,10 @@ final class TrackingServer implements ReferenceServer, AutoCloseable {
                         + " at most " + MAX_REPORT_BYTES + " bytes") : reports.put(health.group(1), report), null);
                 return;
             }
+            if (path.equals("/api/v1/time-entries") && method.equals("GET")) {
+                send(exchange, TimeEntryQuery.answer(exchange.getRequestURI(), ledger), null);
+                return;
+            }
             if (!method.equals("POST")) {
                 send(exchange, Answer.error(404, "not_found", method + " " + path + " is not part of API v1"), null);
                 return;
@@ -172,20 +178,6 @@ final class TrackingServer implements ReferenceServer, AutoCloseable {
             handlePost(exchange, path);
         } catch (RuntimeException e) {
             LOG.warn("Reference server failed on {}", exchange.getRequestURI(), e);
-        }
-    }
-
-    /** The admin API answers the admin token only, never a user's; a server without one keeps it closed. */
-    private void handleAdmin(HttpExchange exchange, String path, String method) throws IOException {
-        if (options.adminToken() == null) {
-            send(exchange, Answer.error(403, "admin_api_closed", "this server has no admin token configured"), null);
-        } else if (!authorized(exchange, options.adminToken())) {
-            rejected.incrementAndGet();
-            send(exchange, Answer.error(401, "unauthorized", "the admin token is required"), null);
-        } else if (path.equals("/api/v1/admin/clients") && method.equals("GET")) {
-            send(exchange, new Answer(200, reports.listing()), null);
-        } else {
-            send(exchange, Answer.error(404, "not_found", method + " " + path + " is not part of the admin API"), null);
         }
     }
 
@@ -274,7 +266,7 @@ final class TrackingServer implements ReferenceServer, AutoCloseable {
         }
     }
 
-    private static boolean authorized(HttpExchange exchange, String token) {
+    static boolean authorized(HttpExchange exchange, String token) {
         String header = exchange.getRequestHeaders().getFirst("Authorization");
         return header != null && MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8),
                 ("Bearer " + token).getBytes(StandardCharsets.UTF_8));

@@ -3,7 +3,10 @@ package org.trackbench.sync.internal;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.net.URI;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -32,6 +35,10 @@ import org.trackbench.core.fleet.ClientHealth;
 import org.trackbench.core.fleet.FleetClient;
 import org.trackbench.core.fleet.FleetService;
 import org.trackbench.core.handler.EntityHandler;
+import org.trackbench.core.ledger.DayReconciliation;
+import org.trackbench.core.ledger.Reconciliation;
+import org.trackbench.core.ledger.ReconciliationUnavailableException;
+import org.trackbench.core.ledger.TimeLedger;
 import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueEvents;
 import org.trackbench.core.queue.QueueStore;
@@ -44,12 +51,13 @@ import org.trackbench.core.sync.TokenProvider;
  * The sync service: owns the {@link SyncJob}, wakes it when items are queued or made due, and reacts to
  * entity handlers coming and going. Configuration PID {@code org.trackbench.sync}.
  */
-@Component(service = { SyncService.class, FleetService.class, EventHandler.class }, configurationPid = "org.trackbench.sync",
+@Component(service = { SyncService.class, FleetService.class, Reconciliation.class, EventHandler.class },
+        configurationPid = "org.trackbench.sync",
         immediate = true, property = { EventConstants.EVENT_TOPIC + "=" + QueueEvents.TOPIC_ENQUEUED,
                 EventConstants.EVENT_TOPIC + "=" + QueueEvents.TOPIC_CHANGED,
                 EventConstants.EVENT_TOPIC + "=" + QueueEvents.TOPIC_STORAGE })
 @Designate(ocd = SyncConfig.class)
-public final class SyncComponent implements SyncService, FleetService, EventHandler {
+public final class SyncComponent implements SyncService, FleetService, Reconciliation, EventHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncComponent.class);
     private static final Duration FIRST_RUN_DELAY = Duration.ofSeconds(1);
@@ -66,6 +74,9 @@ public final class SyncComponent implements SyncService, FleetService, EventHand
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile TimeTracker tracker;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile TimeLedger ledger;
 
     @Activate
     public SyncComponent(SyncConfig config, @Reference QueueStore store,
@@ -129,6 +140,19 @@ public final class SyncComponent implements SyncService, FleetService, EventHand
     @Override
     public ClientHealth localHealth() {
         return health.health(engine.options.healthInterval());
+    }
+
+    @Override
+    public List<DayReconciliation> reconcile(LocalDate from, LocalDate to, ZoneId zone) {
+        TimeLedger current = ledger;
+        if (current == null) {
+            throw new ReconciliationUnavailableException("the time ledger, kept with the queue, is not running", null);
+        }
+        SyncEngine running = engine;
+        URI server = running.options.server();
+        String token = tokens.token(server).orElseThrow(() -> new ReconciliationUnavailableException(
+                "no access token is stored for " + server + "; sign in first (trackbench:login)", null));
+        return new Timesheet(current, store).reconcile(from, to, zone, running.sender, token);
     }
 
     private Optional<TrackerState> trackerState() {

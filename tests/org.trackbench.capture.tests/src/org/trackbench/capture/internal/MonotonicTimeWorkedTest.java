@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.osgi.service.event.EventAdmin;
 import org.trackbench.core.capture.TimeEntry;
+import org.trackbench.core.ledger.TimeLedger;
 import org.trackbench.core.queue.QueueItem;
 import org.trackbench.core.queue.QueueQuery;
 import org.trackbench.core.queue.QueueStore;
@@ -35,8 +36,9 @@ class MonotonicTimeWorkedTest {
     void settingTheClockWhileAnEntryRunsChangesNoTimeWorked() {
         QueueStoreFixture queues = new QueueStoreFixture();
         QueueStore store = queues.configure(queues.newDirectory("monotonic"), 64L * 1024 * 1024);
-        TimeTrackerComponent tracker = new TimeTrackerComponent(store,
-                new Configurations().await(EventAdmin.class, ""), clock, ticks::get);
+        Configurations registry = new Configurations();
+        TimeTrackerComponent tracker = new TimeTrackerComponent(store, registry.await(TimeLedger.class, ""),
+                registry.await(EventAdmin.class, ""), clock, ticks::get);
 
         TimeEntry started = tracker.start("Monotonic", null, null);
         work(Duration.ofMinutes(10));

@@ -125,7 +125,7 @@ class TimeTrackerTest {
     }
 
     @Test
-    void anEntryWhoseStartAnAdminDeletedStillLetsTheTrackerStart() {
+    void anEntryWhoseStartAnAdminDeletedFromTheQueueIsRestoredFromTheLedger() {
         TimeEntry entry = rig.tracker.start("Start deleted", null, null);
         rig.tracker.pause();
         long start = rig.store.query(QueueQuery.all(10).inGroup(entry.id().toString())).items().get(0).id();
@@ -136,9 +136,10 @@ class TimeTrackerTest {
 
         TimeTracker restarted = rig.restart();
 
-        assertEquals(TrackerState.IDLE, restarted.status().state(), "what is left cannot be replayed; the tracker starts");
+        assertEquals(TrackerState.PAUSED, restarted.status().state(), "the ledger keeps what the queue lost");
+        assertEquals(entry.id(), restarted.status().entry().id());
         assertEquals(List.of("pause"), rig.eventTypes(entry.id().toString()), "the rest stays queued as it was");
-        restarted.start("After the repair", null, null);
-        assertEquals(TrackerState.RUNNING, restarted.status().state());
+        restarted.stop();
+        assertEquals(List.of("pause", "stop"), rig.eventTypes(entry.id().toString()));
     }
 }

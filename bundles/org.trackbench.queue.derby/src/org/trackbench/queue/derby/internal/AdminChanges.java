@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
@@ -137,6 +138,14 @@ final class AdminChanges {
                 + " others already here", List::size);
         added.forEach(events::enqueued);
         return added.size();
+    }
+
+    int requeue(Collection<UUID> entryIds, Actor actor) {
+        List<UUID> given = List.copyOf(entryIds);
+        List<QueueItem> queued = audited(actor, AdminAction.REQUEUE, connection -> LedgerRequeue.requeue(connection,
+                given, writer, clock.get()), items -> AuditDetails.requeued(given, items.size()), List::size);
+        queued.forEach(events::enqueued);
+        return queued.size();
     }
 
     List<RepairAction> repairs(long id) {

@@ -3,6 +3,7 @@ package org.trackbench.queue.derby.internal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.trackbench.core.admin.BulkAction;
@@ -27,6 +28,12 @@ final class AuditDetails {
     static String bulk(BulkAction action, QueueQuery filter, List<Long> ids) {
         return action.describe() + " on the items matching " + filter.describeFilters() + ": "
                 + (ids.isEmpty() ? "none" : items(ids));
+    }
+
+    static String requeued(List<UUID> entries, int events) {
+        return "time entr" + (entries.size() == 1 ? "y " : "ies ") + entries.stream().map(UUID::toString)
+                .collect(Collectors.joining(", ")) + ": " + events
+                + " event(s) queued again from the ledger under new keys";
     }
 
     static String failedWith(String reason) {

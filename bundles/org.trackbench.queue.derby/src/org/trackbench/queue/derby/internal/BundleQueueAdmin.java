@@ -3,6 +3,7 @@ package org.trackbench.queue.derby.internal;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 
 import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
@@ -71,6 +72,11 @@ public final class BundleQueueAdmin implements QueueAdmin, AuditTrail {
     @Override
     public int importItems(List<EnqueueRequest> requests, String source) {
         return admin.importItems(List.copyOf(requests), source, actor);
+    }
+
+    @Override
+    public int requeue(Collection<UUID> entryIds) {
+        return admin.requeue(entryIds, actor);
     }
 
     @Override

@@ -28,6 +28,8 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trackbench.core.handler.EntityHandler;
+import org.trackbench.core.ledger.LedgerEntry;
+import org.trackbench.core.ledger.TimeLedger;
 import org.trackbench.core.queue.AttemptOutcome;
 import org.trackbench.core.queue.EnqueueRequest;
 import org.trackbench.core.queue.FailureGroup;
@@ -50,10 +52,10 @@ import org.trackbench.core.security.DataKeys;
  * with the reason, no service is registered, and the files stay exactly as they were.
  */
 // Registered under its own class too, for the bundle's QueueAdmin instances, which run their changes in its transactions.
-@Component(service = { QueueStore.class, DerbyQueueStore.class }, configurationPid = DerbyQueueStore.PID,
+@Component(service = { QueueStore.class, TimeLedger.class, DerbyQueueStore.class }, configurationPid = DerbyQueueStore.PID,
         immediate = true)
 @Designate(ocd = QueueStoreConfig.class)
-public final class DerbyQueueStore implements QueueStore {
+public final class DerbyQueueStore implements QueueStore, TimeLedger {
 
     static final String PID = "org.trackbench.queue.derby";
 
@@ -89,7 +91,8 @@ public final class DerbyQueueStore implements QueueStore {
             throw e;
         }
         this.cipher = new BlobCipher(keys);
-        this.writer = new ItemWriter(options.maxBlobBytes(), database.read(ItemWriter::highestStoredId), cipher);
+        this.writer = new ItemWriter(options.maxBlobBytes(), database.read(ItemWriter::highestStoredId), cipher,
+                options.ledgerRetention());
         this.admin = new AdminChanges(database, events, blocking, holds, checkers, validator, writer, this::now,
                 options.auditRetention());
         List<Long> released = database.write(DeliveryTransitions::releaseOrphanedLeases);
@@ -279,6 +282,16 @@ public final class DerbyQueueStore implements QueueStore {
             throw new IllegalArgumentException("query is null; expected a QueueQuery such as QueueQuery.all(1)");
         }
         return database.read(connection -> ItemQueries.count(connection, query));
+    }
+
+    @Override
+    public List<LedgerEntry> entries(Instant from, Instant to) {
+        return database.read(connection -> Ledger.entries(connection, from, to));
+    }
+
+    @Override
+    public Optional<LedgerEntry> latest() {
+        return database.read(Ledger::latest);
     }
 
     @Override

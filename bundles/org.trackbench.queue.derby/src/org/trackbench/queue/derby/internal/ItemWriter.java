@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,6 +27,7 @@ final class ItemWriter {
 
     private final long maxBlobBytes;
     private final BlobCipher cipher;
+    private final Duration ledgerRetention;
     /**
      * Ids come from here rather than a Derby identity column: Derby's identity generator gives up with
      * "lock could not be obtained" (40XL1) under concurrent inserts, and the embedded database belongs
@@ -33,9 +35,10 @@ final class ItemWriter {
      */
     private final AtomicLong lastId;
 
-    ItemWriter(long maxBlobBytes, long highestStoredId, BlobCipher cipher) {
+    ItemWriter(long maxBlobBytes, long highestStoredId, BlobCipher cipher, Duration ledgerRetention) {
         this.maxBlobBytes = maxBlobBytes;
         this.cipher = cipher;
+        this.ledgerRetention = ledgerRetention;
         this.lastId = new AtomicLong(highestStoredId);
     }
 
@@ -79,6 +82,12 @@ final class ItemWriter {
             throw e;
         }
         long blobSize = request.blob() == null ? 0 : insertBlob(connection, id, request);
+        if (request.transition() != null) {
+            if (request.transition().type().equals("start")) {
+                Ledger.retire(connection, now.minus(ledgerRetention));
+            }
+            Ledger.append(connection, request.transition());
+        }
         ItemStatus status = group != null && GroupBlocking.blockIfHeldByFailure(connection, group, id) ? ItemStatus.BLOCKED
                 : ItemStatus.PENDING;
         return new QueueItem(id, request.entityType(), key, request.payload(), blobSize,

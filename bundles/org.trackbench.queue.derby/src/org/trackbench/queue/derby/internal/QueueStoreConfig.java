@@ -19,4 +19,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Audit trail retention (days)",
             description = "How long the record of admin actions is kept; never purged with sent items.", min = "1")
     int auditRetentionDays() default StoreOptions.DEFAULT_AUDIT_RETENTION_DAYS;
+
+    @AttributeDefinition(name = "Time entry ledger retention (days)",
+            description = "How long the ledger keeps a time entry's transitions, from its start: what the timesheet"
+                    + " reconciles and re-queues from; never purged with sent items.", min = "1")
+    int ledgerRetentionDays() default StoreOptions.DEFAULT_LEDGER_RETENTION_DAYS;
 }

@@ -22,8 +22,10 @@ final class SchemaMigrator {
 
     static final List<String> SCRIPTS = List.of("db/V1__queue.sql", "db/V2__blob_content_type.sql",
             "db/V3__encrypted_blobs.sql", "db/V4__awaits_handler.sql", "db/V5__log_settings.sql", "db/V6__audit.sql",
-            "db/V7__spent_keys.sql");
+            "db/V7__spent_keys.sql", "db/V8__ledger.sql");
     static final int CURRENT_VERSION = SCRIPTS.size();
+    /** The version that brought the ledger, filled from the events still queued when a database reaches it. */
+    static final int LEDGER_VERSION = 8;
     /** The version whose settings Derby reads only when it boots the database. */
     static final int BOOT_SETTINGS_VERSION = 5;
 
@@ -46,6 +48,9 @@ final class SchemaMigrator {
                 }
                 statement.executeUpdate("DELETE FROM TB_SCHEMA_VERSION");
                 statement.executeUpdate("INSERT INTO TB_SCHEMA_VERSION (VERSION) VALUES (" + next + ")");
+                if (next == LEDGER_VERSION) {
+                    Ledger.backfill(connection);
+                }
                 LOG.info("Queue schema migrated to version {}", next);
             }
         }

@@ -42,6 +42,9 @@ import org.trackbench.core.admin.QueueAdmin;
 import org.trackbench.core.handler.EntityHandler;
 import org.trackbench.core.handler.OutboundRequest;
 import org.trackbench.core.queue.BlobSource;
+import org.trackbench.core.ledger.LedgerEntry;
+import org.trackbench.core.ledger.TimeLedger;
+import org.trackbench.core.ledger.Transition;
 import org.trackbench.core.queue.EnqueueRequest;
 import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueEvents;
@@ -233,6 +236,28 @@ class DerbyQueueStoreTest extends QueueStoreContractTest {
 
         assertNotEquals(UUID.fromString("6b0f1c2e-1111-4a4a-9c9c-000000000001"), refused.idempotencyKey());
         assertEquals(UUID.fromString("6b0f1c2e-1111-4a4a-9c9c-000000000002"), unknown.idempotencyKey());
+    }
+
+    @Test
+    void theTimeEntriesStillQueuedFillTheLedgerWhenADatabaseReachesSchema8() throws Exception {
+        Path old = fixture.newDirectory("schema-v1-ledger");
+        String entry = "6b0f1c2e-2222-4a4a-9c9c-000000000001";
+        createFirstSchemaDatabase(old, event(3, entry, "start", "2026-11-30T09:00:00Z", ",\"description\":\"Before\""),
+                event(4, entry, "pause", "2026-11-30T09:10:00Z", ""), event(5, entry, "resume", "2026-11-30T09:15:00Z", ""));
+        fixture.configure(old, DEFAULT_MAX_BLOB);
+
+        LedgerEntry restored = new Configurations().await(TimeLedger.class, "").latest().orElseThrow();
+
+        assertEquals(UUID.fromString(entry), restored.id());
+        assertEquals("Before", restored.description());
+        assertEquals(List.of("start", "pause", "resume"), restored.transitions().stream().map(Transition::type).toList());
+        assertEquals(Duration.ofMinutes(10), restored.worked(), "time worked read from the instants of old events");
+    }
+
+    private static String event(long id, String entry, String type, String at, String more) {
+        return "INSERT INTO TB_QUEUE_ITEM (ID, ENTITY_TYPE, IDEMPOTENCY_KEY, PAYLOAD, STATUS, CREATED_AT, NEXT_ATTEMPT_AT,"
+                + " ORDERING_GROUP, ORDERED) VALUES (" + id + ", 'time_entry_event', '" + UUID.randomUUID() + "', '{\"type\":\""
+                + type + "\",\"at\":\"" + at + "\"" + more + "}', 'sent', " + id + ", " + id + ", '" + entry + "', TRUE)";
     }
 
     @Test
