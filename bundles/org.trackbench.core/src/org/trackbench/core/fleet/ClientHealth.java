@@ -50,7 +50,7 @@ public record ClientHealth(String clientId, String productVersion, String osUser
         fields.put("last error", text(lastError));
         fields.put("sync", text(syncState));
         fields.put("tracker", text(trackerState));
-        fields.put("clock offset", clockOffset == null ? "-" : clockOffset.toMillis() + " ms");
+        fields.put("clock offset", FleetClient.offset(clockOffset));
         fields.put("reports every", interval.toSeconds() + " s");
         fields.put("reported at", reportedAt + " (the client's clock)");
         return fields;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -63,8 +64,7 @@ public record FleetClient(Instant lastSeenAt, ClientHealth health) {
             reasons.add(health.failed() + " failed");
         }
         if (health.clockOffset() != null && health.clockOffset().abs().compareTo(CLOCK_TOLERANCE) > 0) {
-            reasons.add("clock " + age(health.clockOffset().abs()) + (health.clockOffset().isNegative() ? " behind"
-                    : " ahead"));
+            reasons.add("clock " + offset(health.clockOffset()));
         }
         return reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons));
     }
@@ -78,6 +78,16 @@ public record FleetClient(Instant lastSeenAt, ClientHealth health) {
             return span.toHours() + " h " + span.toMinutesPart() + " min";
         }
         return span.toMinutes() > 0 ? span.toMinutes() + " min" : Math.max(0, span.toSeconds()) + " s";
+    }
+
+    /** A clock offset for people: {@code 1.2 s ahead}, {@code 5 min behind}; {@code -} when not measured. */
+    public static String offset(Duration offset) {
+        if (offset == null) {
+            return "-";
+        }
+        Duration off = offset.abs();
+        String amount = off.toMinutes() > 0 ? age(off) : String.format(Locale.ROOT, "%.1f s", off.toMillis() / 1000.0);
+        return amount + (offset.isNegative() ? " behind" : " ahead");
     }
 
     /** How long its oldest undelivered item has waited by {@code now}, as of its latest report. */

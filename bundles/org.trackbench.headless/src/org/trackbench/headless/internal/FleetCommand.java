@@ -83,7 +83,7 @@ public final class FleetCommand {
             table.row(report.clientId(), report.osUser() + "@" + report.hostName(),
                     FleetClient.age(Duration.between(client.lastSeenAt(), now)) + " ago", report.unsent(),
                     client.unsentAge(now).map(FleetClient::age).orElse("-"), report.failed(),
-                    report.clockOffset() == null ? "-" : report.clockOffset().toMillis() + " ms",
+                    FleetClient.offset(report.clockOffset()),
                     report.productVersion(), client.attention(now).orElse(""));
         }
         return table.toString();

@@ -53,12 +53,12 @@ class FleetViewTest {
                     && rows(table).get(0).startsWith(laptop.substring(0, 8)), () -> rows(table).toString());
 
             TableItem risky = table.getItem(0);
-            assertTrue(risky.getText(8).contains("1 unsent, the oldest 1 d 6 h old"), risky.getText(8));
-            assertEquals("1", risky.getText(3));
-            assertTrue(risky.getForeground(8).getRed() > 150 && risky.getForeground(8).getGreen() < 120,
-                    "needing attention: red, was " + risky.getForeground(8));
-            assertEquals("", table.getItem(1).getText(8), "this client is fine");
-            assertEquals(table.getForeground(), table.getItem(1).getForeground(8), "and not red");
+            assertTrue(risky.getText(2).contains("1 unsent, the oldest 1 d 6 h old"), risky.getText(2));
+            assertEquals("1", risky.getText(4));
+            assertTrue(risky.getForeground(2).getRed() > 150 && risky.getForeground(2).getGreen() < 120,
+                    "needing attention: red, was " + risky.getForeground(2));
+            assertEquals("", table.getItem(1).getText(2), "this client is fine");
+            assertEquals(table.getForeground(), table.getItem(1).getForeground(2), "and not red");
             assertTrue(ui.find(Label.class, label -> true).getText().startsWith("2 client(s); 1 need attention"));
 
             AtomicReference<String> shown = new AtomicReference<>();

@@ -68,17 +68,17 @@ public final class FleetPart {
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        column("Client", 110, SWT.LEFT, client -> client.health().clientId().substring(0,
+        // Why a client needs attention comes right after who it is: it is what an admin reads first.
+        column("Client", 80, SWT.LEFT, client -> client.health().clientId().substring(0,
                 Math.min(8, client.health().clientId().length())));
-        column("User", 160, SWT.LEFT, client -> client.health().osUser() + "@" + client.health().hostName());
-        column("Last seen", 90, SWT.RIGHT, client -> FleetClient.age(Duration.between(client.lastSeenAt(), now())) + " ago");
-        column("Unsent", 70, SWT.RIGHT, client -> Long.toString(client.health().unsent()));
-        column("Oldest", 90, SWT.RIGHT, client -> client.unsentAge(now()).map(FleetClient::age).orElse("-"));
-        column("Failed", 60, SWT.RIGHT, client -> Long.toString(client.health().failed()));
-        column("Clock", 80, SWT.RIGHT, client -> client.health().clockOffset() == null ? "-"
-                : client.health().clockOffset().toMillis() + " ms");
+        column("User", 140, SWT.LEFT, client -> client.health().osUser() + "@" + client.health().hostName());
+        column("Attention", 300, SWT.LEFT, client -> client.attention(now()).orElse(""));
+        column("Last seen", 80, SWT.RIGHT, client -> FleetClient.age(Duration.between(client.lastSeenAt(), now())) + " ago");
+        column("Unsent", 60, SWT.RIGHT, client -> Long.toString(client.health().unsent()));
+        column("Oldest", 80, SWT.RIGHT, client -> client.unsentAge(now()).map(FleetClient::age).orElse("-"));
+        column("Failed", 55, SWT.RIGHT, client -> Long.toString(client.health().failed()));
+        column("Clock", 110, SWT.RIGHT, client -> FleetClient.offset(client.health().clockOffset()));
         column("Version", 130, SWT.LEFT, client -> client.health().productVersion());
-        column("Attention", 320, SWT.LEFT, client -> client.attention(now()).orElse(""));
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.addDoubleClickListener(event -> {
             Object chosen = ((IStructuredSelection) event.getSelection()).getFirstElement();
