@@ -21,13 +21,18 @@ TRACKBENCH_SERVER_TOKEN="$TOKEN" TRACKBENCH_SERVER_ADMIN_TOKEN="$ADMIN_TOKEN" "$
 SERVER=$!
 trap 'kill -TERM "${RUN:-}" "$SERVER" 2>/dev/null; sleep 3; kill "$XVFB" 2>/dev/null; rm -rf "$DATA"' EXIT
 
-DISPLAY="$SCREEN" TRACKBENCH_DATA="$DATA" TRACKBENCH_CONSOLE=1 TRACKBENCH_SERVER_URL=http://127.0.0.1:8470 \
-  TRACKBENCH_TOKEN="$TOKEN" "$ROOT/trackbench" run </dev/null >"$DATA/run.out" 2>&1 &
-RUN=$!
-for _ in $(seq 1 120); do
-  grep -qs "Trackbench workbench ready" "$DATA/trackbench.log" && break
-  sleep 0.5
-done
+# Starts the workbench on $DATA (RUN is its pid) and waits until its window is up.
+start_workbench() {
+  DISPLAY="$SCREEN" TRACKBENCH_DATA="$DATA" TRACKBENCH_CONSOLE=1 TRACKBENCH_SERVER_URL=http://127.0.0.1:8470 \
+    TRACKBENCH_TOKEN="$TOKEN" "$ROOT/trackbench" run </dev/null >"$DATA/run.out" 2>&1 &
+  RUN=$!
+  for _ in $(seq 1 120); do
+    grep -qs "Trackbench workbench ready" "$DATA/trackbench.log" && break
+    sleep 0.5
+  done
+}
+
+start_workbench
 
 # The Dashboard tab, opened first (once the window is up) so that its charts sample the queue while it fills.
 sleep 4
@@ -112,13 +117,7 @@ echo "trackbench:login --admin $ADMIN_TOKEN" | TRACKBENCH_DATA="$DATA" "$ROOT/tr
 kill -TERM "$RUN"
 wait "$RUN" || true
 mv "$DATA/trackbench.log" "$DATA/trackbench.log.first"
-DISPLAY="$SCREEN" TRACKBENCH_DATA="$DATA" TRACKBENCH_CONSOLE=1 TRACKBENCH_SERVER_URL=http://127.0.0.1:8470 \
-  TRACKBENCH_TOKEN="$TOKEN" "$ROOT/trackbench" run </dev/null >"$DATA/run.out" 2>&1 &
-RUN=$!
-for _ in $(seq 1 120); do
-  grep -qs "Trackbench workbench ready" "$DATA/trackbench.log" && break
-  sleep 0.5
-done
+start_workbench
 sleep 6
 DISPLAY="$SCREEN" java "$HERE/Screenshot.java" "$ROOT/docs/images/fleet.png" 1280 800 272 41
 echo "wrote docs/images/workbench.png, dashboard.png, repair.png, bulk.png, audit.png, progress.png, timesheet.png and fleet.png"

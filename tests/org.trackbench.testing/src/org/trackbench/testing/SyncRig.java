@@ -1,12 +1,15 @@
 package org.trackbench.testing;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.trackbench.core.ledger.Transition;
+import org.trackbench.core.queue.EnqueueRequest;
 import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueItem;
 import org.trackbench.core.queue.QueueQuery;
@@ -98,6 +101,29 @@ public final class SyncRig implements AutoCloseable {
         Map<String, Object> settings = new HashMap<>(syncSettings);
         settings.putAll(changes);
         return configurations.configure("org.trackbench.sync", settings, SyncService.class);
+    }
+
+    /**
+     * A stopped time entry as the tracker records it: its start and its stop queued in its group, each with its
+     * ledger transition. Returns its id.
+     */
+    public UUID track(Instant start, Duration worked, String description) {
+        UUID entry = UUID.randomUUID();
+        record(entry, "start", start, Duration.ZERO, ",\"description\":\"" + description + "\"");
+        record(entry, "stop", start.plus(worked), worked, "");
+        return entry;
+    }
+
+    private void record(UUID entry, String type, Instant at, Duration worked, String more) {
+        String payload = "{\"type\":\"" + type + "\",\"at\":\"" + at + "\",\"workedMs\":" + worked.toMillis() + more + "}";
+        store.enqueue(EnqueueRequest.of("time_entry_event", payload).inGroup(entry.toString(), true)
+                .recording(new Transition(entry, type, at, worked, payload)));
+    }
+
+    /** Waits until the sync delivered every item, or fails saying what it saw. */
+    public void awaitDelivered(Duration within) {
+        Await.until("every item delivered", within, () -> ItemStatus.undelivered(store.countByStatus()) == 0,
+                this::describe);
     }
 
     public List<QueueItem> items() {

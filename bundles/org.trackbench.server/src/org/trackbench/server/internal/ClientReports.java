@@ -44,7 +44,7 @@ final class ClientReports {
         Instant now = clock.instant();
         latest.put(clientId, new Latest(now, report));
         return new Answer(200, json.createObjectNode().put("clientId", clientId).put("lastSeenAt", now.toString())
-                .toString());
+                .put("serverTime", clock.instant().toString()).toString());
     }
 
     /** {@code {"clients":[{"lastSeenAt":…,"health":{…}}]}}, by client id. */

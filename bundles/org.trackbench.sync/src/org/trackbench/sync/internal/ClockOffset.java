@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * How far this machine's clock is ahead of the server's (negative: behind), from the {@code Date} header of each
- * answer, taken as the server's time halfway through the exchange. The header has a resolution of one second and an
+ * answer (or a {@code serverTime} field where the answer has one), taken as the server's time halfway through the
+ * exchange. The header has a resolution of one second and an
  * answer may be slow, so each measurement moves the value only a quarter of the way, and an exchange that took longer
  * than a few seconds is not measured at all.
  */
@@ -25,10 +26,20 @@ final class ClockOffset {
         if (dateHeader == null || Duration.between(sent, received).compareTo(LONGEST_EXCHANGE) > 0) {
             return;
         }
-        Instant server;
         try {
-            server = ZonedDateTime.parse(dateHeader.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            measured(sent, received, ZonedDateTime.parse(dateHeader.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant());
         } catch (DateTimeParseException e) {
+            // A header that is not an HTTP date tells nothing about the server's clock.
+        }
+    }
+
+    /**
+     * One exchange whose answer said the server's time itself ({@code serverTime}, to the millisecond): a better
+     * measurement than the header's whole seconds, weighed the same.
+     */
+    synchronized void measured(Instant sent, Instant received, Instant server) {
+        if (Duration.between(sent, received).compareTo(LONGEST_EXCHANGE) > 0) {
             return;
         }
         Instant midway = sent.plus(Duration.between(sent, received).dividedBy(2));

@@ -9,6 +9,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 import javax.net.ssl.SSLException;
@@ -27,6 +28,7 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.ParseException;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.InputStreamEntity;
 import org.apache.hc.core5.http.io.entity.StringEntity;
@@ -142,7 +144,13 @@ final class HttpSender implements AutoCloseable {
         put.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
         Instant sent = clock.instant();
         return client.execute(put, response -> {
-            measure(response, sent);
+            Instant received = clock.instant();
+            Instant serverTime = response.getCode() == 200 ? serverTime(response.getEntity()) : null;
+            if (serverTime != null) {
+                clockOffset.measured(sent, received, serverTime);
+            } else {
+                measure(response, sent);
+            }
             EntityUtils.consume(response.getEntity());
             return response.getCode();
         });
@@ -171,6 +179,17 @@ final class HttpSender implements AutoCloseable {
                 return json.readTree(body);
             }
         });
+    }
+
+    /** The {@code serverTime} of a small JSON answer, if it has one. */
+    private Instant serverTime(HttpEntity entity) {
+        try {
+            JsonNode answer = entity == null ? null : json.readTree(EntityUtils.toString(entity, 64 * 1024));
+            return answer == null || !answer.path("serverTime").isTextual() ? null
+                    : Instant.parse(answer.get("serverTime").asText());
+        } catch (IOException | ParseException | DateTimeParseException e) {
+            return null;
+        }
     }
 
     private URI api(String path) {
@@ -208,7 +227,7 @@ final class HttpSender implements AutoCloseable {
         String body;
         try {
             body = EntityUtils.toString(entity, 64 * 1024);
-        } catch (org.apache.hc.core5.http.ParseException e) {
+        } catch (ParseException e) {
             return null;
         }
         try {

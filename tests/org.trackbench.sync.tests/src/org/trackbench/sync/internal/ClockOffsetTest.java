@@ -11,7 +11,10 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-/** The clock offset from the servers' {@code Date} headers: measured halfway through each exchange, smoothed. */
+/**
+ * The clock offset from the servers' {@code Date} headers or {@code serverTime} fields: measured halfway through each
+ * exchange, smoothed.
+ */
 class ClockOffsetTest {
 
     private static final Instant SENT = Instant.parse("2026-11-30T09:05:00.000Z");
@@ -23,6 +26,13 @@ class ClockOffsetTest {
         offset.measured(SENT, SENT.plusMillis(400), date(SENT.minus(Duration.ofMinutes(5))));
 
         assertEquals(Optional.of(Duration.ofMinutes(5).plusMillis(200)), offset.current(), "halfway through");
+    }
+
+    @Test
+    void aServerTimeFieldIsMeasuredToTheMillisecond() {
+        offset.measured(SENT, SENT.plusMillis(400), SENT.minus(Duration.ofMinutes(5)).plusMillis(123));
+
+        assertEquals(Optional.of(Duration.ofMinutes(5).plusMillis(200 - 123)), offset.current());
     }
 
     @Test

@@ -22,12 +22,8 @@ import org.trackbench.core.admin.QueueAdmin;
 import org.trackbench.core.ledger.DayReconciliation;
 import org.trackbench.core.ledger.EntryDifference;
 import org.trackbench.core.ledger.Reconciliation;
-import org.trackbench.core.ledger.Transition;
-import org.trackbench.core.queue.EnqueueRequest;
-import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.server.AppliedItem;
 import org.trackbench.testing.ApiContract;
-import org.trackbench.testing.Await;
 import org.trackbench.testing.SyncRig;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,9 +47,9 @@ class ReconciliationTest {
             Reconciliation reconciliation = rig.configurations.await(Reconciliation.class, "");
             LocalDate today = LocalDate.now(ZONE);
             Instant nine = today.atTime(9, 0).toInstant(ZoneOffset.UTC);
-            UUID kept = track(rig, nine, Duration.ofMinutes(30));
-            UUID lost = track(rig, nine.plus(Duration.ofHours(1)), Duration.ofMinutes(45));
-            awaitDelivered(rig);
+            UUID kept = rig.track(nine, Duration.ofMinutes(30), "Reconciled");
+            UUID lost = rig.track(nine.plus(Duration.ofHours(1)), Duration.ofMinutes(45), "Reconciled");
+            rig.awaitDelivered(DELIVERY);
             assertTrue(reconciliation.reconcile(today, today, ZONE).get(0).proven(),
                     reconciliation.reconcile(today, today, ZONE).toString());
             ApiContract.load().assertConforms("TimeEntries", new ObjectMapper().readTree(http.send(HttpRequest
@@ -75,7 +71,7 @@ class ReconciliationTest {
             QueueAdmin admin = rig.configurations.await(
                     FrameworkUtil.getBundle(ReconciliationTest.class).getBundleContext(), QueueAdmin.class);
             assertEquals(2, admin.requeue(List.of(lost)));
-            awaitDelivered(rig);
+            rig.awaitDelivered(DELIVERY);
 
             assertTrue(reconciliation.reconcile(today, today, ZONE).get(0).proven(), "restored");
             List<AppliedItem> applied = rig.server.applied().stream().filter(item -> lost.toString()
@@ -106,24 +102,6 @@ class ReconciliationTest {
         }
     }
 
-    /** An entry as the tracker records it: each event queued with its ledger transition. */
-    private static UUID track(SyncRig rig, Instant start, Duration worked) {
-        UUID entry = UUID.randomUUID();
-        record(rig, entry, "start", start, Duration.ZERO, ",\"description\":\"Entry " + entry + "\"");
-        record(rig, entry, "stop", start.plus(worked), worked, "");
-        return entry;
-    }
-
-    private static void record(SyncRig rig, UUID entry, String type, Instant at, Duration worked, String more) {
-        String payload = "{\"type\":\"" + type + "\",\"at\":\"" + at + "\",\"workedMs\":" + worked.toMillis() + more + "}";
-        rig.store.enqueue(EnqueueRequest.of("time_entry_event", payload).inGroup(entry.toString(), true)
-                .recording(new Transition(entry, type, at, worked, payload)));
-    }
-
-    private static void awaitDelivered(SyncRig rig) {
-        Await.until("every event delivered", DELIVERY, () -> ItemStatus.undelivered(rig.store.countByStatus()) == 0,
-                rig::describe);
-    }
 
     private int delete(SyncRig rig, UUID entry) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(rig.server.baseUri() + "/api/v1/admin/time-entries/" + entry))

@@ -25,10 +25,6 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.junit.jupiter.api.Test;
-import org.trackbench.core.ledger.Transition;
-import org.trackbench.core.queue.EnqueueRequest;
-import org.trackbench.core.queue.ItemStatus;
-import org.trackbench.testing.Await;
 import org.trackbench.testing.SyncRig;
 import org.trackbench.testing.ui.PartHarness;
 import org.trackbench.ui.internal.timesheet.TimesheetPart;
@@ -48,9 +44,9 @@ class TimesheetViewTest {
         try (SyncRig rig = SyncRig.start(Map.of("adminToken", adminToken), Map.of());
                 PartHarness ui = new PartHarness()) {
             Instant nine = LocalDate.now().atTime(9, 0).atZone(ZoneId.systemDefault()).toInstant();
-            UUID lost = track(rig, nine, Duration.ofMinutes(45));
-            track(rig, nine.plus(Duration.ofHours(1)), Duration.ofMinutes(15));
-            awaitDelivered(rig);
+            UUID lost = rig.track(nine, Duration.ofMinutes(45), "Timesheet");
+            rig.track(nine.plus(Duration.ofHours(1)), Duration.ofMinutes(15), "Timesheet");
+            rig.awaitDelivered(DELIVERY);
             HttpResponse<String> deleted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                     rig.server.baseUri() + "/api/v1/admin/time-entries/" + lost)).header("Authorization", "Bearer "
                             + adminToken).DELETE().build(), HttpResponse.BodyHandlers.ofString());
@@ -68,7 +64,7 @@ class TimesheetViewTest {
             Button requeue = ui.find(Button.class, button -> button.getText().startsWith("Re-queue 1 entry"));
             ui.display.timerExec(300, () -> confirm(ui));
             ui.fire(requeue, SWT.Selection);
-            awaitDelivered(rig);
+            rig.awaitDelivered(DELIVERY);
             ui.fire(ui.find(Button.class, button -> button.getText().equals("Refresh")), SWT.Selection);
             ui.until("the day proven", () -> rows(days).size() == 7 && rows(days).get(6).endsWith("0 proven"),
                     () -> rows(days).toString());
@@ -102,23 +98,6 @@ class TimesheetViewTest {
         return found;
     }
 
-    private static UUID track(SyncRig rig, Instant start, Duration worked) {
-        UUID entry = UUID.randomUUID();
-        record(rig, entry, "start", start, Duration.ZERO, ",\"description\":\"Timesheet\"");
-        record(rig, entry, "stop", start.plus(worked), worked, "");
-        return entry;
-    }
-
-    private static void record(SyncRig rig, UUID entry, String type, Instant at, Duration worked, String more) {
-        String payload = "{\"type\":\"" + type + "\",\"at\":\"" + at + "\",\"workedMs\":" + worked.toMillis() + more + "}";
-        rig.store.enqueue(EnqueueRequest.of("time_entry_event", payload).inGroup(entry.toString(), true)
-                .recording(new Transition(entry, type, at, worked, payload)));
-    }
-
-    private static void awaitDelivered(SyncRig rig) {
-        Await.until("every event delivered", DELIVERY, () -> ItemStatus.undelivered(rig.store.countByStatus()) == 0,
-                rig::describe);
-    }
 
     private static List<String> rows(Table table) {
         return IntStream.range(0, table.getItemCount()).mapToObj(table::getItem)

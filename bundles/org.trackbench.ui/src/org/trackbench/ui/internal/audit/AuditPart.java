@@ -4,7 +4,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Optional;
@@ -12,9 +11,7 @@ import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -30,6 +27,7 @@ import org.trackbench.core.admin.AuditEntry;
 import org.trackbench.core.admin.AuditQuery;
 import org.trackbench.core.admin.AuditTrail;
 import org.trackbench.ui.internal.PartJob;
+import org.trackbench.ui.internal.TextColumns;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -77,12 +75,13 @@ public final class AuditPart {
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
-        column("When", 150, SWT.LEFT, entry -> TIME.format(entry.at()));
-        column("User", 90, SWT.LEFT, AuditEntry::user);
-        column("From", 110, SWT.LEFT, AuditEntry::origin);
-        column("Action", 90, SWT.LEFT, entry -> entry.action().label());
-        column("Items", 60, SWT.RIGHT, entry -> Long.toString(entry.items()));
-        column("Detail", 520, SWT.LEFT, AuditEntry::detail);
+        TextColumns.of(viewer, AuditEntry.class)
+                .add("When", 150, SWT.LEFT, entry -> TIME.format(entry.at()))
+                .add("User", 90, SWT.LEFT, AuditEntry::user)
+                .add("From", 110, SWT.LEFT, AuditEntry::origin)
+                .add("Action", 90, SWT.LEFT, entry -> entry.action().label())
+                .add("Items", 60, SWT.RIGHT, entry -> Long.toString(entry.items()))
+                .add("Detail", 520, SWT.LEFT, AuditEntry::detail);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         action.addListener(SWT.Selection, event -> applyFilter());
         search.addListener(SWT.DefaultSelection, event -> applyFilter());
@@ -132,15 +131,4 @@ public final class AuditPart {
         });
     }
 
-    private void column(String title, int width, int alignment, Function<AuditEntry, String> text) {
-        TableViewerColumn column = new TableViewerColumn(viewer, alignment);
-        column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((AuditEntry) element);
-            }
-        });
-    }
 }

@@ -14,10 +14,8 @@ import org.eclipse.jface.resource.ColorDescriptor;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.resource.LocalResourceManager;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.layout.GridData;
@@ -31,6 +29,7 @@ import org.trackbench.core.fleet.FleetUnavailableException;
 import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.ui.internal.PartJob;
 import org.trackbench.ui.internal.StatusPalette;
+import org.trackbench.ui.internal.TextColumns;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -69,16 +68,19 @@ public final class FleetPart {
         table.setLinesVisible(true);
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         // Why a client needs attention comes right after who it is: it is what an admin reads first.
-        column("Client", 80, SWT.LEFT, client -> client.health().clientId().substring(0,
-                Math.min(8, client.health().clientId().length())));
-        column("User", 140, SWT.LEFT, client -> client.health().osUser() + "@" + client.health().hostName());
-        column("Attention", 300, SWT.LEFT, client -> client.attention(now()).orElse(""));
-        column("Last seen", 80, SWT.RIGHT, client -> FleetClient.age(Duration.between(client.lastSeenAt(), now())) + " ago");
-        column("Unsent", 60, SWT.RIGHT, client -> Long.toString(client.health().unsent()));
-        column("Oldest", 80, SWT.RIGHT, client -> client.unsentAge(now()).map(FleetClient::age).orElse("-"));
-        column("Failed", 55, SWT.RIGHT, client -> Long.toString(client.health().failed()));
-        column("Clock", 110, SWT.RIGHT, client -> FleetClient.offset(client.health().clockOffset()));
-        column("Version", 130, SWT.LEFT, client -> client.health().productVersion());
+        Function<FleetClient, Color> red = client -> client.attention(now()).isPresent() ? attention : null;
+        TextColumns.of(viewer, FleetClient.class)
+                .add("Client", 80, SWT.LEFT, client -> client.health().clientId().substring(0,
+                        Math.min(8, client.health().clientId().length())), red)
+                .add("User", 140, SWT.LEFT, client -> client.health().osUser() + "@" + client.health().hostName(), red)
+                .add("Attention", 300, SWT.LEFT, client -> client.attention(now()).orElse(""), red)
+                .add("Last seen", 80, SWT.RIGHT, client -> FleetClient.age(Duration.between(client.lastSeenAt(), now()))
+                        + " ago", red)
+                .add("Unsent", 60, SWT.RIGHT, client -> Long.toString(client.health().unsent()), red)
+                .add("Oldest", 80, SWT.RIGHT, client -> client.unsentAge(now()).map(FleetClient::age).orElse("-"), red)
+                .add("Failed", 55, SWT.RIGHT, client -> Long.toString(client.health().failed()), red)
+                .add("Clock", 110, SWT.RIGHT, client -> FleetClient.offset(client.health().clockOffset()), red)
+                .add("Version", 130, SWT.LEFT, client -> client.health().productVersion(), red);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.addDoubleClickListener(event -> {
             Object chosen = ((IStructuredSelection) event.getSelection()).getFirstElement();
@@ -139,20 +141,4 @@ public final class FleetPart {
         });
     }
 
-    private void column(String title, int width, int alignment, Function<FleetClient, String> text) {
-        TableViewerColumn column = new TableViewerColumn(viewer, alignment);
-        column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((FleetClient) element);
-            }
-
-            @Override
-            public Color getForeground(Object element) {
-                return ((FleetClient) element).attention(now()).isPresent() ? attention : null;
-            }
-        });
-    }
 }

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Optional;
@@ -13,9 +12,7 @@ import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -31,6 +28,7 @@ import org.trackbench.core.ledger.EntryDifference;
 import org.trackbench.core.ledger.Reconciliation;
 import org.trackbench.core.ledger.ReconciliationUnavailableException;
 import org.trackbench.ui.internal.PartJob;
+import org.trackbench.ui.internal.TextColumns;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -80,20 +78,22 @@ public final class TimesheetPart {
         message = new Label(parent, SWT.WRAP);
         message.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         dayViewer = table(parent, 40);
-        dayColumn("Day", 110, day -> day.day().toString());
-        dayColumn("Tracked", 90, day -> clock(day.tracked()));
-        dayColumn("Confirmed", 90, day -> clock(day.confirmed()));
-        dayColumn("Queued", 90, day -> clock(day.queued()));
-        dayColumn("Differences", 90, day -> Integer.toString(day.differences().size()));
-        dayColumn("", 80, day -> day.proven() ? "proven" : "");
+        TextColumns.of(dayViewer, DayReconciliation.class)
+                .add("Day", 110, SWT.LEFT, day -> day.day().toString())
+                .add("Tracked", 90, SWT.LEFT, day -> clock(day.tracked()))
+                .add("Confirmed", 90, SWT.LEFT, day -> clock(day.confirmed()))
+                .add("Queued", 90, SWT.LEFT, day -> clock(day.queued()))
+                .add("Differences", 90, SWT.LEFT, day -> Integer.toString(day.differences().size()))
+                .add("", 80, SWT.LEFT, day -> day.proven() ? "proven" : "");
         differenceViewer = table(parent, 60);
-        differenceColumn("Entry", 100, difference -> difference.entryId().toString().substring(0, 8));
-        differenceColumn("Difference", 150, difference -> difference.kind().label());
-        differenceColumn("Tracked", 80, difference -> clock(difference.tracked()));
-        differenceColumn("Confirmed", 80, difference -> clock(difference.confirmed()));
-        differenceColumn("Description", 180, difference -> difference.description() == null ? ""
-                : difference.description());
-        differenceColumn("Detail", 420, EntryDifference::detail);
+        TextColumns.of(differenceViewer, EntryDifference.class)
+                .add("Entry", 100, SWT.LEFT, difference -> difference.entryId().toString().substring(0, 8))
+                .add("Difference", 150, SWT.LEFT, difference -> difference.kind().label())
+                .add("Tracked", 80, SWT.LEFT, difference -> clock(difference.tracked()))
+                .add("Confirmed", 80, SWT.LEFT, difference -> clock(difference.confirmed()))
+                .add("Description", 180, SWT.LEFT, difference -> difference.description() == null ? ""
+                        : difference.description())
+                .add("Detail", 420, SWT.LEFT, EntryDifference::detail);
         read.schedule();
     }
 
@@ -174,26 +174,6 @@ public final class TimesheetPart {
         table.setLayoutData(layout);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         return viewer;
-    }
-
-    private void dayColumn(String title, int width, Function<DayReconciliation, String> text) {
-        column(dayViewer, title, width, element -> text.apply((DayReconciliation) element));
-    }
-
-    private void differenceColumn(String title, int width, Function<EntryDifference, String> text) {
-        column(differenceViewer, title, width, element -> text.apply((EntryDifference) element));
-    }
-
-    private static void column(TableViewer viewer, String title, int width, Function<Object, String> text) {
-        TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
-        column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply(element);
-            }
-        });
     }
 
     /** {@code 1:02:03}, as the Tracker view shows time worked. */
