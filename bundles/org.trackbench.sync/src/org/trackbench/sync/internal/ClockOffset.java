@@ -27,7 +27,7 @@ final class ClockOffset {
             return;
         }
         try {
-            measured(sent, received, ZonedDateTime.parse(dateHeader.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
+            measuredAgainst(sent, received, ZonedDateTime.parse(dateHeader.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
                     .toInstant());
         } catch (DateTimeParseException e) {
             // A header that is not an HTTP date tells nothing about the server's clock.
@@ -38,7 +38,7 @@ final class ClockOffset {
      * One exchange whose answer said the server's time itself ({@code serverTime}, to the millisecond): a better
      * measurement than the header's whole seconds, weighed the same.
      */
-    synchronized void measured(Instant sent, Instant received, Instant server) {
+    synchronized void measuredAgainst(Instant sent, Instant received, Instant server) {
         if (Duration.between(sent, received).compareTo(LONGEST_EXCHANGE) > 0) {
             return;
         }

@@ -147,7 +147,7 @@ final class HttpSender implements AutoCloseable {
             Instant received = clock.instant();
             Instant serverTime = response.getCode() == 200 ? serverTime(response.getEntity()) : null;
             if (serverTime != null) {
-                clockOffset.measured(sent, received, serverTime);
+                clockOffset.measuredAgainst(sent, received, serverTime);
             } else {
                 measure(response, sent);
             }

@@ -30,7 +30,7 @@ class ClockOffsetTest {
 
     @Test
     void aServerTimeFieldIsMeasuredToTheMillisecond() {
-        offset.measured(SENT, SENT.plusMillis(400), SENT.minus(Duration.ofMinutes(5)).plusMillis(123));
+        offset.measuredAgainst(SENT, SENT.plusMillis(400), SENT.minus(Duration.ofMinutes(5)).plusMillis(123));
 
         assertEquals(Optional.of(Duration.ofMinutes(5).plusMillis(200 - 123)), offset.current());
     }
