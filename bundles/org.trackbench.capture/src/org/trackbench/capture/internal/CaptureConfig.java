@@ -28,7 +28,19 @@ import org.osgi.service.metatype.annotations.Option;
     @AttributeDefinition(name = "Maximum edge (pixels)", description = "Downscale larger images; 0 keeps the size.", min = "0")
     int maxEdge() default 0;
 
-    @AttributeDefinition(name = "Blur", description = "Blur images for privacy.")
+    @AttributeDefinition(name = "Redaction", description = "Done in memory before an image is encoded and encrypted."
+            + " Blur: text unreadable to a person. Pixelate: blocks of one colour each, nothing of a block's content"
+            + " kept. Solid: a plain fill with the capture time, nothing of the screen kept.", options = {
+                    @Option(label = "None", value = "none"), @Option(label = "Blur", value = "blur"),
+                    @Option(label = "Pixelate", value = "pixelate"), @Option(label = "Solid", value = "solid") })
+    String redaction() default "none";
+
+    @AttributeDefinition(name = "Pixelate block (pixels)", description = "Side of the squares pixelate makes one colour.",
+            min = "4", max = "256")
+    int pixelBlock() default 16;
+
+    @AttributeDefinition(name = "Blur (older setting)", description = "Blurs when Redaction is None; Redaction replaces"
+            + " it.")
     boolean blur() default false;
 
     @AttributeDefinition(name = "Quota (MiB)", description = "Capture pauses while unsent blobs exceed this.", min = "1")

@@ -12,11 +12,12 @@ import java.util.Locale;
  * @param format {@code jpeg} or {@code png}
  * @param jpegQuality 0.05 to 1.0
  * @param maxEdge downscale so neither side exceeds this; 0 keeps the size
- * @param blur blur for privacy
+ * @param redaction what is done to each image before it is encoded
+ * @param pixelBlock the side of pixelate's blocks, in pixels
  * @param quotaBytes capture pauses while the queue's unsent blob bytes exceed this
  */
 record CaptureOptions(Duration interval, boolean randomPlacement, boolean perMonitor, String format, float jpegQuality,
-        int maxEdge, boolean blur, long quotaBytes) {
+        int maxEdge, Redaction redaction, int pixelBlock, long quotaBytes) {
 
     CaptureOptions {
         if (interval.isNegative() || interval.isZero()) {
@@ -28,6 +29,9 @@ record CaptureOptions(Duration interval, boolean randomPlacement, boolean perMon
         if (jpegQuality < 0.05f || jpegQuality > 1.0f) {
             throw new IllegalArgumentException("jpegQuality " + jpegQuality + " is out of range; expected 0.05 to 1.0");
         }
+        if (pixelBlock < 4 || pixelBlock > 256) {
+            throw new IllegalArgumentException("pixelBlock " + pixelBlock + " is out of range; expected 4 to 256 pixels");
+        }
         if (maxEdge < 0 || quotaBytes < 1) {
             throw new IllegalArgumentException("maxEdge " + maxEdge + " / quota " + quotaBytes
                     + " out of range; expected maxEdge >= 0 and a positive quota");
@@ -37,7 +41,8 @@ record CaptureOptions(Duration interval, boolean randomPlacement, boolean perMon
     static CaptureOptions from(CaptureConfig config) {
         return new CaptureOptions(Duration.ofSeconds(config.intervalSeconds()), config.randomPlacement(),
                 config.perMonitor(), config.format().strip().toLowerCase(Locale.ROOT), config.jpegQuality(),
-                config.maxEdge(), config.blur(), config.quotaMegabytes() * 1024 * 1024);
+                config.maxEdge(), Redaction.parse(config.redaction(), config.blur()), config.pixelBlock(),
+                config.quotaMegabytes() * 1024 * 1024);
     }
 
     String contentType() {

@@ -3,11 +3,9 @@ package org.trackbench.capture.internal;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.awt.image.ConvolveOp;
-import java.awt.image.Kernel;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Arrays;
+import java.time.Instant;
 import java.util.Iterator;
 
 import javax.imageio.IIOImage;
@@ -16,10 +14,11 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 
-/** Turns a captured image into the bytes that are queued: optional downscale and blur, then JPEG or PNG. */
+/**
+ * Turns a captured image into the bytes that are queued: optional downscale, then the redaction, then JPEG or PNG.
+ * All of it in memory: no unredacted pixel is written anywhere.
+ */
 final class ImageEncoder {
-
-    private static final int BLUR_RADIUS = 6;
 
     private final CaptureOptions options;
 
@@ -27,8 +26,8 @@ final class ImageEncoder {
         this.options = options;
     }
 
-    void encode(BufferedImage image, OutputStream out) throws IOException {
-        BufferedImage prepared = options.blur() ? blur(downscale(image)) : downscale(image);
+    void encode(BufferedImage image, Instant capturedAt, OutputStream out) throws IOException {
+        BufferedImage prepared = options.redaction().apply(downscale(image), options.pixelBlock(), capturedAt);
         Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(options.format());
         if (!writers.hasNext()) {
             throw new IOException("no ImageIO writer for " + options.format());
@@ -66,13 +65,5 @@ final class ImageEncoder {
             graphics.dispose();
         }
         return scaled;
-    }
-
-    /** A box blur strong enough that text is no longer readable. */
-    static BufferedImage blur(BufferedImage image) {
-        int size = 2 * BLUR_RADIUS + 1;
-        float[] weights = new float[size * size];
-        Arrays.fill(weights, 1f / weights.length);
-        return new ConvolveOp(new Kernel(size, size, weights), ConvolveOp.EDGE_NO_OP, null).filter(image, null);
     }
 }

@@ -166,7 +166,7 @@ final class ScreenshotJob extends Job {
      */
     private QueueItem enqueue(TimeEntry entry, BufferedImage image, Instant capturedAt) throws IOException {
         ByteArrayOutputStream encoded = new ByteArrayOutputStream(64 * 1024);
-        encoder.encode(image, encoded);
+        encoder.encode(image, capturedAt, encoded);
         return store.enqueue(EnqueueRequest.of(EntityTypes.SCREENSHOT, EventPayloads.screenshot(capturedAt))
                 .inGroup(entry.id().toString(), false).withBlob(BlobSource.of(encoded.toByteArray()), options.contentType()));
     }

@@ -8,7 +8,7 @@ import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import javax.imageio.ImageIO;
@@ -29,8 +29,7 @@ class DesktopScreenSourceTest {
 
         assertEquals(1, images.size());
         ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
-        new ImageEncoder(new CaptureOptions(Duration.ofMinutes(5), false, false, "jpeg", 0.7f, 0, false, 1L << 30))
-                .encode(images.get(0), jpeg);
+        new ImageEncoder(ImageEncoderTest.options("jpeg", 0, Redaction.NONE)).encode(images.get(0), Instant.now(), jpeg);
         BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(jpeg.toByteArray()));
         assertEquals(screen.width, decoded.getWidth());
         assertEquals(screen.height, decoded.getHeight());

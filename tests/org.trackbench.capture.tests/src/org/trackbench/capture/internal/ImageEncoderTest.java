@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 
 import javax.imageio.ImageIO;
 
@@ -16,7 +17,11 @@ import org.junit.jupiter.api.Test;
 class ImageEncoderTest {
 
     private static CaptureOptions options(String format, int maxEdge, boolean blur) {
-        return new CaptureOptions(Duration.ofMinutes(5), false, false, format, 0.7f, maxEdge, blur, 1L << 30);
+        return options(format, maxEdge, blur ? Redaction.BLUR : Redaction.NONE);
+    }
+
+    static CaptureOptions options(String format, int maxEdge, Redaction redaction) {
+        return new CaptureOptions(Duration.ofMinutes(5), false, false, format, 0.7f, maxEdge, redaction, 16, 1L << 30);
     }
 
     private static BufferedImage checkerboard(int width, int height) {
@@ -29,9 +34,9 @@ class ImageEncoderTest {
         return image;
     }
 
-    private static BufferedImage roundTrip(CaptureOptions options, BufferedImage image) throws IOException {
+    static BufferedImage roundTrip(CaptureOptions options, BufferedImage image) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new ImageEncoder(options).encode(image, out);
+        new ImageEncoder(options).encode(image, Instant.parse("2026-11-30T09:00:00Z"), out);
         return ImageIO.read(new ByteArrayInputStream(out.toByteArray()));
     }
 
