@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.trackbench.core.capture.OmissionReason;
 import org.trackbench.core.capture.TimeEntry;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,6 +35,10 @@ final class EventPayloads {
             putIfPresent(body, "task", entry.task());
         }
         return body.toString();
+    }
+
+    static String omission(Instant capturedAt, OmissionReason reason) {
+        return JSON.createObjectNode().put("capturedAt", capturedAt.toString()).put("reason", reason.label()).toString();
     }
 
     static String screenshot(Instant capturedAt) {

@@ -2,6 +2,9 @@ package org.trackbench.capture.internal;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -37,6 +40,8 @@ public final class ScreenCaptureComponent implements ScreenCapture, EventHandler
     private final EventAdmin events;
     private final ScreenSource source;
     private volatile ScreenshotJob job;
+    /** Until when the person paused screenshots; kept across a settings change, not across a restart. */
+    private volatile Instant pausedUntil;
 
     @Activate
     public ScreenCaptureComponent(CaptureConfig config, @Reference QueueStore store,
@@ -67,7 +72,7 @@ public final class ScreenCaptureComponent implements ScreenCapture, EventHandler
         CaptureOptions options = CaptureOptions.from(config);
         job = new ScreenshotJob(options, new CaptureSchedule(options.interval(), options.randomPlacement(),
                 new SecureRandom()), store, () -> tracker.status().entry(), source, config.screenSource_target(), events,
-                Clock.systemUTC(), status);
+                Clock.systemUTC(), status, this::pausedUntil);
         if (tracker.status().state() == TrackerState.RUNNING) {
             job.entryRunning();
         }
@@ -82,6 +87,21 @@ public final class ScreenCaptureComponent implements ScreenCapture, EventHandler
     @Override
     public CaptureStatus status() {
         return job.status();
+    }
+
+    @Override
+    public void pauseFor(Duration duration) {
+        if (duration.isNegative() || duration.compareTo(Duration.ofDays(1)) > 0) {
+            throw new IllegalArgumentException("a pause of " + duration.toMinutes() + " min is not accepted; expected 0"
+                    + " (to end one) up to a day");
+        }
+        pausedUntil = duration.isZero() ? null : Instant.now().plus(duration);
+    }
+
+    @Override
+    public Optional<Instant> pausedUntil() {
+        Instant until = pausedUntil;
+        return until == null || !until.isAfter(Instant.now()) ? Optional.empty() : Optional.of(until);
     }
 
     @Override

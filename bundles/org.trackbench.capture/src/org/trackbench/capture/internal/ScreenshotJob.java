@@ -24,6 +24,7 @@ import org.trackbench.core.capture.CaptureState;
 import org.trackbench.core.capture.CaptureStatus;
 import org.trackbench.core.capture.CaptureUnavailableException;
 import org.trackbench.core.capture.EntityTypes;
+import org.trackbench.core.capture.OmissionReason;
 import org.trackbench.core.capture.ScreenCapture;
 import org.trackbench.core.capture.ScreenSource;
 import org.trackbench.core.capture.TimeEntry;
@@ -53,13 +54,18 @@ final class ScreenshotJob extends Job {
     private final String sourceFilter;
     private final EventAdmin events;
     private final Clock clock;
+    private final Supplier<Optional<Instant>> pausedUntil;
     private final ImageEncoder encoder;
     private Instant intervalStart;
     private volatile CaptureStatus status;
 
-    /** {@code status}: what capture reported last, kept across a settings change. */
+    /**
+     * {@code status}: what capture reported last, kept across a settings change; {@code pausedUntil}: until when the
+     * person paused screenshots, if they did.
+     */
     ScreenshotJob(CaptureOptions options, CaptureSchedule schedule, QueueStore store, Supplier<TimeEntry> currentEntry,
-            ScreenSource source, String sourceFilter, EventAdmin events, Clock clock, CaptureStatus status) {
+            ScreenSource source, String sourceFilter, EventAdmin events, Clock clock, CaptureStatus status,
+            Supplier<Optional<Instant>> pausedUntil) {
         super("Taking screenshots");
         this.options = options;
         this.schedule = schedule;
@@ -69,6 +75,7 @@ final class ScreenshotJob extends Job {
         this.sourceFilter = sourceFilter;
         this.events = events;
         this.clock = clock;
+        this.pausedUntil = pausedUntil;
         this.encoder = new ImageEncoder(options);
         this.status = status;
         setSystem(true);
@@ -118,6 +125,12 @@ final class ScreenshotJob extends Job {
 
     /** Captures and queues one screenshot (or one per monitor) now; returns how many were queued. */
     int captureFor(TimeEntry entry) {
+        Optional<Instant> paused = pausedUntil.get().filter(clock.instant()::isBefore);
+        if (paused.isPresent()) {
+            omitted(entry, OmissionReason.PAUSED_BY_USER);
+            report(paused("paused by you until " + paused.get() + "; each screenshot skipped is marked for the server"));
+            return 0;
+        }
         Optional<StorageShortage> shortage = store.storageShortage();
         if (shortage.isPresent()) {
             report(paused(diskFull(shortage.get())));
@@ -148,6 +161,7 @@ final class ScreenshotJob extends Job {
                     cadence()), first);
             return images.size();
         } catch (CaptureUnavailableException e) {
+            omitted(entry, OmissionReason.CAPTURE_UNAVAILABLE);
             report(status.with(CaptureState.UNAVAILABLE, e.getMessage()));
             return 0;
         } catch (StorageFullException e) {
@@ -169,6 +183,17 @@ final class ScreenshotJob extends Job {
         encoder.encode(image, capturedAt, encoded);
         return store.enqueue(EnqueueRequest.of(EntityTypes.SCREENSHOT, EventPayloads.screenshot(capturedAt))
                 .inGroup(entry.id().toString(), false).withBlob(BlobSource.of(encoded.toByteArray()), options.contentType()));
+    }
+
+    /** The screenshot due now is not taken: a marker says so, and why, instead of a silence. */
+    private void omitted(TimeEntry entry, OmissionReason reason) {
+        try {
+            store.enqueue(EnqueueRequest.of(EntityTypes.SCREENSHOT_OMITTED, EventPayloads.omission(clock.instant(), reason))
+                    .inGroup(entry.id().toString(), false));
+        } catch (RuntimeException e) {
+            // The disk is full, say: the marker is lost, the entry is not, and the status says why capture stopped.
+            LOG.warn("The marker of a screenshot omitted ({}) could not be queued: {}", reason.label(), e.toString());
+        }
     }
 
     private String cadence() {

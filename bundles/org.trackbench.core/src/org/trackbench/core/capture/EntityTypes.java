@@ -14,6 +14,14 @@ public final class EntityTypes {
     /** An image taken while a time entry runs, an unordered member of the entry's group; the image is the blob. */
     public static final String SCREENSHOT = "screenshot";
 
+    /**
+     * A screenshot that was due and is not there, with why ({@link OmissionReason}): an unordered member of the entry's
+     * group, so the server shows a gap with its cause instead of a silence.
+     *
+     * @since 1.3
+     */
+    public static final String SCREENSHOT_OMITTED = "screenshot_omitted";
+
     private EntityTypes() {
     }
 }

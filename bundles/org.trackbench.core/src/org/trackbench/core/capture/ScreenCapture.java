@@ -1,5 +1,9 @@
 package org.trackbench.core.capture;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -15,4 +19,20 @@ public interface ScreenCapture {
 
     /** What capture is doing now, and what it last took. */
     CaptureStatus status();
+
+    /**
+     * No screenshots for {@code duration} from now (zero ends a pause): the time entry keeps running, and each
+     * screenshot skipped leaves an omission marker ({@link OmissionReason#PAUSED_BY_USER}).
+     *
+     * @throws IllegalArgumentException for a negative duration or one over a day
+     * @since 1.3
+     */
+    void pauseFor(Duration duration);
+
+    /**
+     * Until when screenshots are paused by the person, if they are.
+     *
+     * @since 1.3
+     */
+    Optional<Instant> pausedUntil();
 }

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.trackbench.server.AppliedItem;
 
@@ -42,6 +43,8 @@ final class ServerLedger implements AutoCloseable {
 
     private static final Set<String> EVENT_TYPES = Set.of("start", "pause", "resume", "stop");
     private static final Set<String> IMAGE_TYPES = Set.of("image/jpeg", "image/png");
+    private static final Set<String> OMISSION_REASONS = Set.of("deleted_by_user", "evicted_over_quota",
+            "capture_unavailable", "excluded", "paused_by_user");
 
     private final ObjectMapper json = new ObjectMapper();
     private final Clock clock;
@@ -84,6 +87,7 @@ final class ServerLedger implements AutoCloseable {
         Answer answer = switch (request.kind()) {
             case "event" -> applyEvent(request);
             case "screenshot" -> applyScreenshot(request);
+            case "omission" -> applyOmission(request);
             default -> applyItem(request);
         };
         return new Result(answer, false);
@@ -168,6 +172,31 @@ final class ServerLedger implements AutoCloseable {
             return Answer.error(404, "unknown_time_entry", "time entry " + request.timeEntryId() + " was never started");
         }
         return record(request, request.contentType(), request.body(), null);
+    }
+
+    /** A screenshot that was due and is not there: kept with its reason, so the gap has a cause. */
+    private Answer applyOmission(ApiRequest request) {
+        JsonNode body;
+        try {
+            body = json.readTree(request.body());
+        } catch (IOException e) {
+            return Answer.error(400, "invalid_json", "body is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        String reason = body == null ? null : body.path("reason").asText(null);
+        if (reason == null || !OMISSION_REASONS.contains(reason)) {
+            return Answer.error(400, "invalid_omission", "reason '" + reason + "' is not one of "
+                    + String.join(", ", new TreeSet<>(OMISSION_REASONS)));
+        }
+        try {
+            Instant.parse(body.path("capturedAt").asText(""));
+        } catch (DateTimeParseException e) {
+            return Answer.error(400, "invalid_omission", "capturedAt '" + body.path("capturedAt").asText("")
+                    + "' is not an ISO-8601 instant");
+        }
+        if (!entries.containsKey(request.timeEntryId())) {
+            return Answer.error(404, "unknown_time_entry", "time entry " + request.timeEntryId() + " was never started");
+        }
+        return record(request, reason, null, null);
     }
 
     private Answer applyItem(ApiRequest request) {

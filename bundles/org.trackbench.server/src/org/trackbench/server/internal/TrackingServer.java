@@ -47,6 +47,7 @@ final class TrackingServer implements ReferenceServer, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TrackingServer.class);
     private static final Pattern EVENTS = Pattern.compile("/api/v1/time-entries/([^/]+)/events");
     private static final Pattern SCREENSHOTS = Pattern.compile("/api/v1/time-entries/([^/]+)/screenshots");
+    private static final Pattern OMISSIONS = Pattern.compile("/api/v1/time-entries/([^/]+)/screenshots/omitted");
     private static final Pattern ITEMS = Pattern.compile("/api/v1/items/([A-Za-z0-9][A-Za-z0-9_.-]*)");
     private static final Pattern CLIENT_HEALTH = Pattern.compile("/api/v1/clients/([A-Za-z0-9][A-Za-z0-9_.-]{0,127})/health");
     private static final int MAX_REPORT_BYTES = 64 * 1024;
@@ -184,8 +185,10 @@ final class TrackingServer implements ReferenceServer, AutoCloseable {
     private void handlePost(HttpExchange exchange, String path) throws IOException {
         Matcher events = EVENTS.matcher(path);
         Matcher screenshots = SCREENSHOTS.matcher(path);
+        Matcher omissions = OMISSIONS.matcher(path);
         Matcher items = ITEMS.matcher(path);
-        String kind = events.matches() ? "event" : screenshots.matches() ? "screenshot" : items.matches() ? "item" : null;
+        String kind = events.matches() ? "event" : screenshots.matches() ? "screenshot" : omissions.matches() ? "omission"
+                : items.matches() ? "item" : null;
         if (kind == null) {
             send(exchange, Answer.error(404, "not_found", "POST " + path + " is not part of API v1"), null);
             return;
@@ -214,7 +217,8 @@ final class TrackingServer implements ReferenceServer, AutoCloseable {
                     + options.maxBodyBytes()), null);
             return;
         }
-        String timeEntry = events.matches() ? events.group(1) : screenshots.matches() ? screenshots.group(1) : null;
+        String timeEntry = events.matches() ? events.group(1) : screenshots.matches() ? screenshots.group(1)
+                : omissions.matches() ? omissions.group(1) : null;
         ApiRequest request = new ApiRequest(kind, timeEntry, items.matches() ? items.group(1) : null, key,
                 fingerprint(path, body), body, exchange.getRequestHeaders().getFirst("Content-Type"),
                 capturedAt(exchange.getRequestHeaders().getFirst("X-Captured-At")));

@@ -32,7 +32,10 @@ import org.trackbench.core.capture.TrackerState;
 import org.trackbench.core.queue.BlobSource;
 import org.trackbench.core.queue.EnqueueRequest;
 import org.trackbench.core.queue.QueueItem;
+import org.trackbench.testing.ApiContract;
 import org.trackbench.testing.Await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Periodic screenshots from the real capture component, with the synthetic screen or a failing one. */
 class ScreenCaptureTest {
@@ -141,12 +144,45 @@ class ScreenCaptureTest {
             Await.until("capture says it is unavailable", WAIT,
                     () -> rig.capture().equals(CaptureStatus.off().with(CaptureState.UNAVAILABLE, "no display (test)")),
                     () -> rig.capture().toString());
+            Await.until("the gap is marked with its cause", WAIT,
+                    () -> !rig.items("screenshot_omitted", entry.id().toString()).isEmpty(), () -> rig.capture().toString());
             rig.tracker.stop();
 
             assertEquals(List.of("start", "stop"), rig.eventTypes(entry.id().toString()));
             assertEquals(List.of(), rig.items("screenshot", entry.id().toString()));
+            QueueItem marker = rig.items("screenshot_omitted", entry.id().toString()).get(0);
+            assertTrue(marker.payload().contains("\"reason\":\"capture_unavailable\""), marker.payload());
+            assertTrue(!marker.ordered(), "a marker holds nothing up, as a screenshot");
         } finally {
             broken.unregister();
+        }
+    }
+
+    @Test
+    void pausedScreenshotsLeaveAMarkerPerSkippedOneWhileTheEntryRuns() throws Exception {
+        TrackerRig rig = new TrackerRig(Map.of("intervalSeconds", 1L));
+        ScreenCapture capture = rig.configurations.await(ScreenCapture.class, "");
+        capture.pauseFor(Duration.ofMinutes(10));
+        try {
+            TimeEntry entry = rig.tracker.start("Private call", null, null);
+
+            Await.until("two screenshots skipped and marked", WAIT,
+                    () -> rig.items("screenshot_omitted", entry.id().toString()).size() >= 2, () -> rig.capture().toString());
+
+            assertEquals(List.of(), rig.items("screenshot", entry.id().toString()), "nothing captured while paused");
+            assertEquals(TrackerState.RUNNING, rig.tracker.status().state(), "the entry keeps running");
+            assertEquals(CaptureState.PAUSED, rig.capture().state());
+            assertTrue(capture.pausedUntil().isPresent());
+            QueueItem marker = rig.items("screenshot_omitted", entry.id().toString()).get(0);
+            ApiContract.load().assertConforms("ScreenshotOmission", new ObjectMapper().readTree(marker.payload()));
+            assertTrue(marker.payload().contains("\"reason\":\"paused_by_user\""), marker.payload());
+
+            capture.pauseFor(Duration.ZERO);
+            Await.until("screenshots again once resumed", WAIT,
+                    () -> !rig.items("screenshot", entry.id().toString()).isEmpty(), () -> rig.capture().toString());
+            rig.tracker.stop();
+        } finally {
+            capture.pauseFor(Duration.ZERO);
         }
     }
 }
