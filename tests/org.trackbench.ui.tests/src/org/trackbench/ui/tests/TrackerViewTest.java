@@ -3,11 +3,15 @@ package org.trackbench.ui.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Label;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,6 +102,35 @@ class TrackerViewTest {
                 tracker.stop();
             }
             sync.resume();
+        }
+    }
+
+    @Test
+    void screenshotsArePausedForTheChosenTimeWhileTheEntryRuns() {
+        ScreenCapture capture = configurations.await(ScreenCapture.class, "");
+        try (PartHarness ui = new PartHarness()) {
+            ui.make(TrackerPart.class);
+            Combo screenshots = ui.find(Combo.class, combo -> true);
+            ui.fire(button(ui, "Start"), SWT.Selection);
+
+            screenshots.select(2);
+            ui.fire(screenshots, SWT.Selection);
+
+            Instant until = capture.pausedUntil().orElseThrow();
+            assertTrue(Duration.between(Instant.now(), until).compareTo(Duration.ofMinutes(29)) > 0, until.toString());
+            String entry = tracker.status().entry().id().toString();
+            ui.until("a skipped screenshot marked", () -> !store.query(QueueQuery.all(10).withEntityTypes(
+                    Set.of("screenshot_omitted")).inGroup(entry)).items().isEmpty(), () -> capture.status().toString());
+            assertEquals(TrackerState.RUNNING, tracker.status().state());
+
+            screenshots.select(0);
+            ui.fire(screenshots, SWT.Selection);
+            assertTrue(capture.pausedUntil().isEmpty(), "screenshots on again");
+        } finally {
+            capture.pauseFor(Duration.ZERO);
+            if (tracker.status().state() == TrackerState.RUNNING) {
+                tracker.stop();
+            }
         }
     }
 

@@ -18,6 +18,7 @@ import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
@@ -58,6 +59,11 @@ public final class TrackerPart {
     /** How far back in the entry's items the view looks for a screenshot when it opens. */
     private static final int LATEST_ITEMS = 50;
 
+    /** What the screenshot choice offers, and the pause each means in minutes (0: screenshots on). */
+    static final String[] SCREENSHOT_CHOICES = { "Screenshots on", "No screenshots for 10 minutes",
+        "No screenshots for 30 minutes", "No screenshots for 60 minutes" };
+    private static final long[] PAUSE_MINUTES = { 0, 10, 30, 60 };
+
     @Inject
     private UISynchronize ui;
 
@@ -73,6 +79,7 @@ public final class TrackerPart {
     private Button stop;
     private Label elapsed;
     private Label capture;
+    private Combo screenshots;
     private Label thumbnail;
     private Label message;
     private volatile TrackerStatus shown;
@@ -101,6 +108,11 @@ public final class TrackerPart {
         elapsed = wideLabel(parent);
         elapsed.setFont(JFaceResources.getHeaderFont());
         capture = wideLabel(parent);
+        screenshots = new Combo(parent, SWT.READ_ONLY);
+        screenshots.setItems(SCREENSHOT_CHOICES);
+        screenshots.select(0);
+        screenshots.setLayoutData(narrowFill(SWT.CENTER, 4));
+        screenshots.addListener(SWT.Selection, event -> pauseScreenshots(screenshots.getSelectionIndex()));
         thumbnail = new Label(parent, SWT.NONE);
         thumbnail.setLayoutData(narrowFill(SWT.TOP, 4));
         message = wideLabel(parent);
@@ -159,6 +171,15 @@ public final class TrackerPart {
         refreshJob.schedule();
     }
 
+    /** No screenshots for the chosen time (each skipped one marked for the server), or screenshots again. */
+    private void pauseScreenshots(int choice) {
+        ScreenCapture current = screenCapture;
+        if (current != null) {
+            current.pauseFor(Duration.ofMinutes(PAUSE_MINUTES[choice]));
+        }
+        refresh();
+    }
+
     private void show(TrackerStatus status, CaptureStatus captureStatus) {
         if (start.isDisposed()) {
             return;
@@ -175,6 +196,10 @@ public final class TrackerPart {
             project.setText(orEmpty(entry.project()));
             task.setText(orEmpty(entry.task()));
         });
+        ScreenCapture currentCapture = screenCapture;
+        if (screenshots.getSelectionIndex() != 0 && (currentCapture == null || currentCapture.pausedUntil().isEmpty())) {
+            screenshots.select(0);
+        }
         String captureText = captureStatus == null ? "" : "Capture: " + captureStatus.describe();
         if (!captureText.equals(capture.getText())) {
             capture.setText(captureText);
