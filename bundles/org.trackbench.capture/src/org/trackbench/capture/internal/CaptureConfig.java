@@ -19,6 +19,10 @@ import org.osgi.service.metatype.annotations.Option;
     @AttributeDefinition(name = "One image per monitor")
     boolean perMonitor() default false;
 
+    @AttributeDefinition(name = "Monitors not captured", description = "By number, 1 being the first, e.g. 2,3; needs"
+            + " one image per monitor. Each one skipped is marked for the server as excluded.")
+    String excludedMonitors() default "";
+
     @AttributeDefinition(name = "Format", options = { @Option(label = "JPEG", value = "jpeg"), @Option(label = "PNG", value = "png") })
     String format() default "jpeg";
 

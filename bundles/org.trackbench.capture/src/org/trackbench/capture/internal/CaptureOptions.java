@@ -2,6 +2,8 @@ package org.trackbench.capture.internal;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Capture's validated settings.
@@ -9,6 +11,7 @@ import java.util.Locale;
  * @param interval time between two screenshots
  * @param randomPlacement capture at a random moment inside each interval instead of at its end
  * @param perMonitor one image per monitor instead of one of the whole desktop
+ * @param excludedMonitors the monitors not captured, by number from 1 (with {@code perMonitor} only)
  * @param format {@code jpeg} or {@code png}
  * @param jpegQuality 0.05 to 1.0
  * @param maxEdge downscale so neither side exceeds this; 0 keeps the size
@@ -16,10 +19,15 @@ import java.util.Locale;
  * @param pixelBlock the side of pixelate's blocks, in pixels
  * @param quotaBytes capture pauses while the queue's unsent blob bytes exceed this
  */
-record CaptureOptions(Duration interval, boolean randomPlacement, boolean perMonitor, String format, float jpegQuality,
-        int maxEdge, Redaction redaction, int pixelBlock, long quotaBytes) {
+record CaptureOptions(Duration interval, boolean randomPlacement, boolean perMonitor, Set<Integer> excludedMonitors,
+        String format, float jpegQuality, int maxEdge, Redaction redaction, int pixelBlock, long quotaBytes) {
 
     CaptureOptions {
+        excludedMonitors = Set.copyOf(excludedMonitors);
+        if (!perMonitor && !excludedMonitors.isEmpty()) {
+            throw new IllegalArgumentException("excludedMonitors " + excludedMonitors + " needs perMonitor: one image of"
+                    + " the whole desktop would show them; expected perMonitor true, or no excluded monitors");
+        }
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("intervalSeconds must be positive, was " + interval.toSeconds());
         }
@@ -40,9 +48,32 @@ record CaptureOptions(Duration interval, boolean randomPlacement, boolean perMon
 
     static CaptureOptions from(CaptureConfig config) {
         return new CaptureOptions(Duration.ofSeconds(config.intervalSeconds()), config.randomPlacement(),
-                config.perMonitor(), config.format().strip().toLowerCase(Locale.ROOT), config.jpegQuality(),
+                config.perMonitor(), monitors(config.excludedMonitors()), config.format().strip().toLowerCase(Locale.ROOT),
+                config.jpegQuality(),
                 config.maxEdge(), Redaction.parse(config.redaction(), config.blur()), config.pixelBlock(),
                 config.quotaMegabytes() * 1024 * 1024);
+    }
+
+    /** {@code "2, 3"} as the monitors' numbers. */
+    private static Set<Integer> monitors(String text) {
+        Set<Integer> numbers = new TreeSet<>();
+        for (String part : text.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            try {
+                int number = Integer.parseInt(part.strip());
+                if (number >= 1) {
+                    numbers.add(number);
+                    continue;
+                }
+            } catch (NumberFormatException e) {
+                // Said below, with what would be accepted.
+            }
+            throw new IllegalArgumentException("excludedMonitors '" + text + "' is not accepted; expected monitor"
+                    + " numbers from 1, separated by commas, e.g. 2,3");
+        }
+        return numbers;
     }
 
     String contentType() {

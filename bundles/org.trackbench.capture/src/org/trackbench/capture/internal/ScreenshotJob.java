@@ -152,14 +152,21 @@ final class ScreenshotJob extends Job {
             List<BufferedImage> images = source.capture(options.perMonitor());
             long bytes = 0;
             Long first = null;
-            for (BufferedImage image : images) {
-                QueueItem queued = enqueue(entry, image, capturedAt);
+            int queuedImages = 0;
+            for (int monitor = 1; monitor <= images.size(); monitor++) {
+                if (options.excludedMonitors().contains(monitor)) {
+                    // Dropped in memory, never encoded: nothing of an excluded monitor is kept.
+                    omitted(entry, OmissionReason.EXCLUDED);
+                    continue;
+                }
+                QueueItem queued = enqueue(entry, images.get(monitor - 1), capturedAt);
                 bytes += queued.blobSize();
                 first = first == null ? queued.id() : first;
+                queuedImages++;
             }
             report(new CaptureStatus(CaptureState.CAPTURING, capturedAt, bytes, Duration.ofNanos(System.nanoTime() - began),
                     cadence()), first);
-            return images.size();
+            return queuedImages;
         } catch (CaptureUnavailableException e) {
             omitted(entry, OmissionReason.CAPTURE_UNAVAILABLE);
             report(status.with(CaptureState.UNAVAILABLE, e.getMessage()));

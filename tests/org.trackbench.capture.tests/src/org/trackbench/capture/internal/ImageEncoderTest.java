@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 
 import javax.imageio.ImageIO;
 
@@ -21,7 +22,8 @@ class ImageEncoderTest {
     }
 
     static CaptureOptions options(String format, int maxEdge, Redaction redaction) {
-        return new CaptureOptions(Duration.ofMinutes(5), false, false, format, 0.7f, maxEdge, redaction, 16, 1L << 30);
+        return new CaptureOptions(Duration.ofMinutes(5), false, false, Set.of(), format, 0.7f, maxEdge, redaction, 16,
+                1L << 30);
     }
 
     private static BufferedImage checkerboard(int width, int height) {

@@ -159,6 +159,35 @@ class ScreenCaptureTest {
     }
 
     @Test
+    void anExcludedMonitorIsNeverStoredAndItsGapIsMarked() throws Exception {
+        BufferedImage left = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+        BufferedImage right = new BufferedImage(800, 600, BufferedImage.TYPE_INT_RGB);
+        ServiceRegistration<ScreenSource> twoMonitors = FrameworkUtil.getBundle(getClass()).getBundleContext()
+                .registerService(ScreenSource.class, perMonitor -> perMonitor ? List.of(left, right)
+                        : List.of(new BufferedImage(1440, 600, BufferedImage.TYPE_INT_RGB)),
+                        new Hashtable<>(Map.of(ScreenSource.SOURCE, "two-monitors")));
+        try {
+            TrackerRig rig = new TrackerRig(Map.of("intervalSeconds", 1L, "perMonitor", true, "excludedMonitors", "2",
+                    "format", "png", "screenSource.target", "(" + ScreenSource.SOURCE + "=two-monitors)"));
+            TimeEntry entry = rig.tracker.start(null, null, null);
+
+            Await.until("a screenshot and a marker", WAIT, () -> !rig.items("screenshot", entry.id().toString()).isEmpty()
+                    && !rig.items("screenshot_omitted", entry.id().toString()).isEmpty(), () -> rig.capture().toString());
+            rig.tracker.stop();
+
+            for (QueueItem shot : rig.items("screenshot", entry.id().toString())) {
+                try (InputStream in = rig.store.openBlob(shot.id())) {
+                    assertEquals(640, ImageIO.read(in).getWidth(), "only the first monitor is stored");
+                }
+            }
+            assertTrue(rig.items("screenshot_omitted", entry.id().toString()).get(0).payload()
+                    .contains("\"reason\":\"excluded\""));
+        } finally {
+            twoMonitors.unregister();
+        }
+    }
+
+    @Test
     void pausedScreenshotsLeaveAMarkerPerSkippedOneWhileTheEntryRuns() throws Exception {
         TrackerRig rig = new TrackerRig(Map.of("intervalSeconds", 1L));
         ScreenCapture capture = rig.configurations.await(ScreenCapture.class, "");
