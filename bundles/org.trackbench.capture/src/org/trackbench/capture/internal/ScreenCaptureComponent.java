@@ -19,6 +19,7 @@ import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 import org.osgi.service.metatype.annotations.Designate;
 import org.trackbench.core.capture.CaptureStatus;
+import org.trackbench.core.capture.CaptureStorage;
 import org.trackbench.core.capture.ScreenCapture;
 import org.trackbench.core.capture.ScreenSource;
 import org.trackbench.core.capture.TimeTracker;
@@ -87,6 +88,11 @@ public final class ScreenCaptureComponent implements ScreenCapture, EventHandler
     @Override
     public CaptureStatus status() {
         return job.status();
+    }
+
+    @Override
+    public CaptureStorage storage() {
+        return new CaptureStorage(store.unsentBlobBytes(), job.quotaBytes());
     }
 
     @Override

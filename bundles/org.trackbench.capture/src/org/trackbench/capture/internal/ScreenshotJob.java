@@ -104,6 +104,10 @@ final class ScreenshotJob extends Job {
         return status;
     }
 
+    long quotaBytes() {
+        return options.quotaBytes();
+    }
+
     @Override
     protected IStatus run(IProgressMonitor monitor) {
         TimeEntry entry = currentEntry.get();

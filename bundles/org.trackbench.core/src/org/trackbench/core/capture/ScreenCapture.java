@@ -30,6 +30,13 @@ public interface ScreenCapture {
     void pauseFor(Duration duration);
 
     /**
+     * The space unsent screenshots take against the quota, read from the queue now.
+     *
+     * @since 1.3
+     */
+    CaptureStorage storage();
+
+    /**
      * Until when screenshots are paused by the person, if they are.
      *
      * @since 1.3

@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.trackbench.core.capture.CaptureStorage;
 import org.trackbench.core.capture.ScreenCapture;
 import org.trackbench.core.capture.TimeEntry;
 import org.trackbench.core.capture.TimeTracker;
@@ -83,6 +84,10 @@ public final class StatusCommand {
             table.row("tracker", tracker(currentTracker.status(), now));
         }
         table.row("capture", currentCapture == null ? health.why(ScreenCapture.class) : currentCapture.status().describe());
+        if (currentCapture != null) {
+            CaptureStorage storage = currentCapture.storage();
+            table.row("storage", storage.describe() + (storage.nearlyFull() ? "; capture pauses at the quota" : ""));
+        }
         return table.toString();
     }
 

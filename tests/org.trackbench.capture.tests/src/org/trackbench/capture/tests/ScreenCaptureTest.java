@@ -24,6 +24,7 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 import org.trackbench.core.capture.CaptureState;
 import org.trackbench.core.capture.CaptureStatus;
+import org.trackbench.core.capture.CaptureStorage;
 import org.trackbench.core.capture.CaptureUnavailableException;
 import org.trackbench.core.capture.ScreenCapture;
 import org.trackbench.core.capture.ScreenSource;
@@ -123,6 +124,10 @@ class ScreenCaptureTest {
         assertTrue(rig.capture().reason().contains("1 MiB quota"), rig.capture().reason());
         assertEquals(TrackerState.RUNNING, rig.tracker.status().state(), "tracking goes on");
         assertEquals(List.of("start"), rig.eventTypes(entry.id().toString()));
+        CaptureStorage storage = rig.configurations.await(ScreenCapture.class, "").storage();
+        assertEquals(new CaptureStorage(2 * 1024 * 1024, 1024 * 1024), storage);
+        assertTrue(storage.nearlyFull());
+        assertEquals("2.0 of 1 MiB of unsent screenshots", storage.describe());
 
         rig.store.delete(List.of(backlog.id()));
 

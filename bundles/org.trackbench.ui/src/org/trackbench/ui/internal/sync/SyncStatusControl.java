@@ -2,6 +2,7 @@ package org.trackbench.ui.internal.sync;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.Service;
@@ -16,6 +17,8 @@ import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.osgi.service.event.Event;
+import org.trackbench.core.capture.CaptureStorage;
+import org.trackbench.core.capture.ScreenCapture;
 import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueEvents;
 import org.trackbench.core.queue.QueueStore;
@@ -40,6 +43,7 @@ public final class SyncStatusControl {
 
     private static final int TICK_MILLIS = 1_000;
     private static final long RECOUNT_DELAY_MILLIS = 1_000;
+    private static final double MIB = 1024 * 1024;
 
     @Inject
     private UISynchronize ui;
@@ -47,14 +51,19 @@ public final class SyncStatusControl {
     private Label label;
     private LocalResourceManager colors;
     private volatile SyncService sync;
+    private volatile ScreenCapture capture;
     private SyncStatus status;
+    private CaptureStorage storage;
     private StorageShortage diskFull;
     private final Job recount = PartJob.system("Counting the queue", this, monitor -> {
         SyncService current = sync;
+        ScreenCapture currentCapture = capture;
+        CaptureStorage used = currentCapture == null ? null : currentCapture.storage();
         if (current != null) {
             SyncStatus counted = current.status();
             ui.asyncExec(() -> {
                 status = counted;
+                storage = used;
                 show();
             });
         }
@@ -85,6 +94,11 @@ public final class SyncStatusControl {
     @Inject
     void setSync(@Optional @Service SyncService service) {
         this.sync = service;
+    }
+
+    @Inject
+    void setCapture(@Optional @Service ScreenCapture service) {
+        this.capture = service;
     }
 
     /** A disk already full when the workbench starts; later changes come as events. */
@@ -160,11 +174,17 @@ public final class SyncStatusControl {
             }
         }
         status.clockWarning().ifPresent(warning -> text.append(" · clock off"));
+        CaptureStorage used = storage;
+        if (used != null && used.unsentBytes() > 0) {
+            text.append(String.format(Locale.ROOT, " · screenshots %.0f of %.0f MiB",
+                    used.unsentBytes() / MIB, used.quotaBytes() / MIB));
+        }
         label.setText(text.toString());
-        tone(status.failed() > 0 || status.clockOff() ? ItemStatus.FAILED
+        tone(status.failed() > 0 || status.clockOff() || used != null && used.nearlyFull() ? ItemStatus.FAILED
                 : status.state() == SyncState.OFFLINE || status.state() == SyncState.SIGN_IN_NEEDED ? ItemStatus.BLOCKED
                         : null);
         label.setToolTipText(status.clockWarning().map(warning -> capitalized(warning) + "\n").orElse("")
+                + (used == null ? "" : capitalized(used.describe()) + "\n")
                 + (status.lastError() == null ? "" : "Last error: " + status.lastError() + "\n") + "Click to sync now");
         label.requestLayout();
     }
