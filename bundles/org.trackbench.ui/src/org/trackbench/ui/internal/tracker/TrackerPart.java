@@ -262,8 +262,16 @@ public final class TrackerPart {
         elapsed.getDisplay().timerExec(TICK_MILLIS, this::tick);
     }
 
+    /**
+     * The time worked, from the tracker's own status while an entry runs (an in-memory read): the tracker measures it
+     * on a monotonic clock, so a clock set meanwhile does not make the display jump.
+     */
     private void showElapsed() {
         TrackerStatus status = shown;
+        TimeTracker current = tracker;
+        if (status != null && status.state() == TrackerState.RUNNING && current != null) {
+            status = current.status();
+        }
         TimeEntry entry = status == null ? null : status.currentEntry().orElse(null);
         Duration time = entry == null ? Duration.ZERO : entry.elapsed(Instant.now());
         elapsed.setText(String.format("%d:%02d:%02d  %s", time.toHours(), time.toMinutesPart(), time.toSecondsPart(),
