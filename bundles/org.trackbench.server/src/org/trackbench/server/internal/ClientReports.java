@@ -1,6 +1,5 @@
 package org.trackbench.server.internal;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -33,9 +32,9 @@ final class ClientReports {
     Answer put(String clientId, byte[] body) {
         JsonNode report;
         try {
-            report = json.readTree(body);
-        } catch (IOException e) {
-            return Answer.error(400, "invalid_json", "body is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
+            report = RefusedRequest.json(json, body);
+        } catch (RefusedRequest refused) {
+            return refused.answer();
         }
         String problem = problem(clientId, report);
         if (problem != null) {

@@ -84,27 +84,26 @@ final class ServerLedger implements AutoCloseable {
             }
             return new Result(recorded.answer(), true);
         }
-        Answer answer = switch (request.kind()) {
-            case "event" -> applyEvent(request);
-            case "screenshot" -> applyScreenshot(request);
-            case "omission" -> applyOmission(request);
-            default -> applyItem(request);
-        };
-        return new Result(answer, false);
+        try {
+            Answer answer = switch (request.kind()) {
+                case "event" -> applyEvent(request);
+                case "screenshot" -> applyScreenshot(request);
+                case "omission" -> applyOmission(request);
+                default -> applyItem(request);
+            };
+            return new Result(answer, false);
+        } catch (RefusedRequest refused) {
+            return new Result(refused.answer(), false);
+        }
     }
 
     synchronized List<AppliedItem> applied() {
         return List.copyOf(applied);
     }
 
-    private Answer applyEvent(ApiRequest request) {
-        JsonNode body;
-        try {
-            body = json.readTree(request.body());
-        } catch (IOException e) {
-            return Answer.error(400, "invalid_json", "body is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
-        }
-        String type = body == null ? null : body.path("type").asText(null);
+    private Answer applyEvent(ApiRequest request) throws RefusedRequest {
+        JsonNode body = RefusedRequest.json(json, request.body());
+        String type = body.path("type").asText(null);
         if (type == null || !EVENT_TYPES.contains(type)) {
             return Answer.error(400, "invalid_event", "type '" + type + "' is not one of start, pause, resume, stop");
         }
@@ -175,14 +174,9 @@ final class ServerLedger implements AutoCloseable {
     }
 
     /** A screenshot that was due and is not there: kept with its reason, so the gap has a cause. */
-    private Answer applyOmission(ApiRequest request) {
-        JsonNode body;
-        try {
-            body = json.readTree(request.body());
-        } catch (IOException e) {
-            return Answer.error(400, "invalid_json", "body is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
-        }
-        String reason = body == null ? null : body.path("reason").asText(null);
+    private Answer applyOmission(ApiRequest request) throws RefusedRequest {
+        JsonNode body = RefusedRequest.json(json, request.body());
+        String reason = body.path("reason").asText(null);
         if (reason == null || !OMISSION_REASONS.contains(reason)) {
             return Answer.error(400, "invalid_omission", "reason '" + reason + "' is not one of "
                     + String.join(", ", new TreeSet<>(OMISSION_REASONS)));
@@ -199,14 +193,9 @@ final class ServerLedger implements AutoCloseable {
         return record(request, reason, null, null);
     }
 
-    private Answer applyItem(ApiRequest request) {
-        try {
-            JsonNode body = json.readTree(request.body());
-            if (body == null || !body.isObject()) {
-                return Answer.error(400, "invalid_item", "body must be a JSON object");
-            }
-        } catch (IOException e) {
-            return Answer.error(400, "invalid_json", "body is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
+    private Answer applyItem(ApiRequest request) throws RefusedRequest {
+        if (!RefusedRequest.json(json, request.body()).isObject()) {
+            return Answer.error(400, "invalid_item", "body must be a JSON object");
         }
         return record(request, request.entityType(), null, null);
     }
