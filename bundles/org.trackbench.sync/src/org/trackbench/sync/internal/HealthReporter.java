@@ -21,7 +21,6 @@ import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueItem;
 import org.trackbench.core.queue.QueueQuery;
 import org.trackbench.core.queue.QueueStore;
-import org.trackbench.core.sync.SyncStatus;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -66,18 +65,21 @@ final class HealthReporter {
 
     /** This client's health as it would report it now. */
     ClientHealth health(Duration interval) {
-        SyncStatus sync = status.status();
-        Map<ItemStatus, Long> counts = store.countByStatus();
+        return health(interval, store.countByStatus());
+    }
+
+    /** The health with the queue's {@code counts} as just read: one count of the queue per report. */
+    private ClientHealth health(Duration interval, Map<ItemStatus, Long> counts) {
         Map<String, Long> queue = new LinkedHashMap<>();
         counts.forEach((itemStatus, count) -> queue.put(itemStatus.label(), count));
         if (hostName == null) {
             hostName = hostName();
         }
         return new ClientHealth(clientId, productVersion, System.getProperty("user.name"), hostName, queue,
-                oldestUnsent().orElse(null), store.unsentBlobBytes(), sync.lastSuccess(), sync.lastError(),
-                sync.state().name().toLowerCase(Locale.ROOT),
-                tracker.get().map(state -> state.name().toLowerCase(Locale.ROOT)).orElse(null), sync.clockOffset(),
-                interval, clock.instant());
+                oldestUnsent().orElse(null), store.unsentBlobBytes(), status.lastSuccess(), status.lastError(),
+                status.state().name().toLowerCase(Locale.ROOT),
+                tracker.get().map(state -> state.name().toLowerCase(Locale.ROOT)).orElse(null),
+                status.clockOffset().current().orElse(null), interval, clock.instant());
     }
 
     /** How long until a report is due, for the job's next run; zero when it is due now. */
@@ -88,14 +90,15 @@ final class HealthReporter {
 
     /** Sends a report if one is due; the sync has just reached the server with {@code token}. */
     void reportIfDue(HttpSender sender, String token, Duration interval) {
-        long failed = store.countByStatus().get(ItemStatus.FAILED);
+        Map<ItemStatus, Long> counts = store.countByStatus();
+        long failed = counts.get(ItemStatus.FAILED);
         synchronized (this) {
             if (failed == reportedFailed && clock.instant().isBefore(nextReport)) {
                 return;
             }
             nextReport = clock.instant().plus(interval);
         }
-        ClientHealth health = health(interval);
+        ClientHealth health = health(interval, counts);
         try {
             int answer = sender.putJson("/api/v1/clients/" + health.clientId() + "/health",
                     json.write(health).toString(), token);

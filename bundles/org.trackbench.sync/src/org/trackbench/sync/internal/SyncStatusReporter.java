@@ -70,6 +70,10 @@ final class SyncStatusReporter {
         lastSuccess = at;
     }
 
+    Instant lastSuccess() {
+        return lastSuccess;
+    }
+
     String lastError() {
         return lastError;
     }
