@@ -26,6 +26,7 @@ import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.Test;
 import org.trackbench.core.fleet.FleetService;
+import org.trackbench.testing.Await;
 import org.trackbench.testing.SyncRig;
 import org.trackbench.testing.ui.PartHarness;
 import org.trackbench.ui.internal.fleet.FleetPart;
@@ -46,6 +47,10 @@ class FleetViewTest {
             rig.tokens.setToken(FleetService.adminApi(rig.server.baseUri()), adminToken);
             String laptop = UUID.randomUUID().toString();
             report(rig, laptop, Instant.now().minus(Duration.ofHours(30)));
+            // The view reads the listing every 30 s: both clients are on the server before it first reads.
+            FleetService fleet = rig.configurations.await(FleetService.class, "");
+            Await.until("this client's own report on the server", Duration.ofSeconds(30),
+                    () -> fleet.clients().size() == 2, () -> fleet.clients().toString());
 
             ui.make(FleetPart.class);
             Table table = ui.find(Table.class, t -> true);
@@ -90,7 +95,7 @@ class FleetViewTest {
     private static void report(SyncRig rig, String clientId, Instant oldest) throws Exception {
         String report = "{\"clientId\":\"" + clientId + "\",\"osUser\":\"casey\",\"hostName\":\"laptop-7\","
                 + "\"queue\":{\"pending\":1,\"sent\":4},\"oldestUnsentAt\":\"" + oldest + "\",\"syncState\":\"offline\","
-                + "\"healthIntervalSeconds\":1,\"reportedAt\":\"" + Instant.now() + "\"}";
+                + "\"healthIntervalSeconds\":3600,\"reportedAt\":\"" + Instant.now() + "\"}";
         HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(rig.server.baseUri() + "/api/v1/clients/" + clientId + "/health"))
                 .header("Authorization", "Bearer " + rig.token).PUT(HttpRequest.BodyPublishers.ofString(report)).build(),
