@@ -3,8 +3,8 @@
 # refused (422), `./trackbench run` on a fresh data directory, a queue populated through the console, then a
 # picture of the screen; then the refused items in Item details, a bulk retry's dry run and the Audit view after a
 # bulk repair; the Progress view while the sync delivers a backlog from a slowed server; last, the Timesheet after the
-# server's admin deleted an entry, and the Fleet view once an admin token is stored. Needs Xvfb and the built
-# products (./trackbench build).
+# server's admin deleted an entry, the Fleet view once an admin token is stored, and the Tracker view's review strip.
+# Needs Xvfb and the built products (./trackbench build).
 #   releng/screenshots/take.sh
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -43,6 +43,7 @@ curl -sf -X PUT -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/
   -d '{"errorRates":{"422":0.3}}' http://127.0.0.1:8470/admin/faults >/dev/null
 {
   echo 'trackbench:config org.trackbench.capture intervalSeconds 2'
+  echo 'trackbench:capture accept'
   for task in "Sync backoff review" "Derby log tuning" "Queue view paging" "Release notes" "Crash-cycle report"; do
     echo "trackbench:start -p \"Trackbench client\" -t \"$task\" \"$task\""
     echo 'trackbench:pause'
@@ -120,4 +121,9 @@ mv "$DATA/trackbench.log" "$DATA/trackbench.log.first"
 start_workbench
 sleep 6
 DISPLAY="$SCREEN" java "$HERE/Screenshot.java" "$ROOT/docs/images/fleet.png" 1280 800 272 41
-echo "wrote docs/images/workbench.png, dashboard.png, repair.png, bulk.png, audit.png, progress.png, timesheet.png and fleet.png"
+# The Tracker view, maximized, with the screenshots of a new entry still in their review window (the workbench holds
+# each for two minutes): the review strip with its Delete buttons.
+echo 'trackbench:start -p "Trackbench client" "Reviewing screenshots"' | TRACKBENCH_DATA="$DATA" "$ROOT/trackbench" console >/dev/null
+sleep 7
+DISPLAY="$SCREEN" java "$HERE/Screenshot.java" "$ROOT/docs/images/review.png" 1280 800 1254 41
+echo "wrote docs/images/workbench.png, dashboard.png, repair.png, bulk.png, audit.png, progress.png, timesheet.png, fleet.png and review.png"

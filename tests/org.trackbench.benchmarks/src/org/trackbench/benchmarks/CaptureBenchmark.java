@@ -32,7 +32,8 @@ class CaptureBenchmark {
         queues.configure(queues.newDirectory("capture-bench"), 64L * 1024 * 1024);
         String source = GraphicsEnvironment.isHeadless() ? "synthetic" : "desktop";
         configurations.update("org.trackbench.capture",
-                Map.of("intervalSeconds", 1L, "screenSource.target", "(" + ScreenSource.SOURCE + "=" + source + ")"));
+                Map.of("intervalSeconds", 1L, "screenSource.target", "(" + ScreenSource.SOURCE + "=" + source + ")",
+                        "consentAcceptedAt", "2026-12-01T08:00:00Z"));
         TimeTracker tracker = configurations.configure("org.trackbench.tracker", Map.of(), TimeTracker.class);
 
         double[] stopMillis = new double[STOPS];

@@ -47,6 +47,22 @@ import org.osgi.service.metatype.annotations.Option;
             + " it.")
     boolean blur() default false;
 
-    @AttributeDefinition(name = "Quota (MiB)", description = "Capture pauses while unsent blobs exceed this.", min = "1")
+    @AttributeDefinition(name = "Quota (MiB)", description = "The most unsent screenshots may take on disk.", min = "1")
     long quotaMegabytes() default 500;
+
+    @AttributeDefinition(name = "Over the quota", description = "Pause capture until screenshots are sent, or drop the"
+            + " oldest unsent screenshots, each leaving a marker for the server; time entry events are never dropped.",
+            options = { @Option(label = "Pause capture", value = "pauseCapture"),
+                    @Option(label = "Drop the oldest screenshots", value = "evictOldest") })
+    String quotaPolicy() default "pauseCapture";
+
+    @AttributeDefinition(name = "Review window (minutes)", description = "How long a screenshot waits on this machine,"
+            + " where you can delete it, before it is sent; -1 takes the product's default (2 in the workbench, 0"
+            + " headless).", min = "-1", max = "1440")
+    int reviewMinutes() default -1;
+
+    @AttributeDefinition(name = "Consent accepted at", description = "When the person accepted the capture terms"
+            + " (ISO-8601, e.g. 2026-12-01T09:00:00Z); no screenshot is taken while empty. Set by the workbench's"
+            + " consent dialog or trackbench:capture accept; a headless installation may set it here.")
+    String consentAcceptedAt() default "";
 }

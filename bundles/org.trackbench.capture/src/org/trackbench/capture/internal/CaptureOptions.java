@@ -1,6 +1,8 @@
 package org.trackbench.capture.internal;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,10 +19,14 @@ import java.util.TreeSet;
  * @param maxEdge downscale so neither side exceeds this; 0 keeps the size
  * @param redaction what is done to each image before it is encoded
  * @param pixelBlock the side of pixelate's blocks, in pixels
- * @param quotaBytes capture pauses while the queue's unsent blob bytes exceed this
+ * @param quotaBytes the most the queue's unsent blobs may take
+ * @param quotaPolicy what capture does beyond the quota
+ * @param reviewWindow how long a screenshot is held back, deletable, before it is sent
+ * @param consentAcceptedAt when the person accepted the capture terms, or {@code null}: no screenshot before
  */
 record CaptureOptions(Duration interval, boolean randomPlacement, boolean perMonitor, Set<Integer> excludedMonitors,
-        String format, float jpegQuality, int maxEdge, Redaction redaction, int pixelBlock, long quotaBytes) {
+        String format, float jpegQuality, int maxEdge, Redaction redaction, int pixelBlock, long quotaBytes,
+        QuotaPolicy quotaPolicy, Duration reviewWindow, Instant consentAcceptedAt) {
 
     CaptureOptions {
         excludedMonitors = Set.copyOf(excludedMonitors);
@@ -46,12 +52,31 @@ record CaptureOptions(Duration interval, boolean randomPlacement, boolean perMon
         }
     }
 
-    static CaptureOptions from(CaptureConfig config) {
+    /** {@code productReviewMinutes}: the review window when the configuration leaves it to the product (-1). */
+    static CaptureOptions from(CaptureConfig config, int productReviewMinutes) {
+        int reviewMinutes = config.reviewMinutes() == -1 ? productReviewMinutes : config.reviewMinutes();
+        if (reviewMinutes < 0 || reviewMinutes > 1440) {
+            throw new IllegalArgumentException("reviewMinutes " + reviewMinutes + " is out of range; expected 0 (send at"
+                    + " once) to 1440, or -1 for the product's default");
+        }
         return new CaptureOptions(Duration.ofSeconds(config.intervalSeconds()), config.randomPlacement(),
                 config.perMonitor(), monitors(config.excludedMonitors()), config.format().strip().toLowerCase(Locale.ROOT),
                 config.jpegQuality(),
                 config.maxEdge(), Redaction.parse(config.redaction(), config.blur()), config.pixelBlock(),
-                config.quotaMegabytes() * 1024 * 1024);
+                config.quotaMegabytes() * 1024 * 1024, QuotaPolicy.parse(config.quotaPolicy()),
+                Duration.ofMinutes(reviewMinutes), acceptedAt(config.consentAcceptedAt()));
+    }
+
+    private static Instant acceptedAt(String text) {
+        if (text.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("consentAcceptedAt '" + text + "' is not accepted; expected an ISO-8601"
+                    + " time such as 2026-12-01T09:00:00Z, or nothing while the terms are not accepted", e);
+        }
     }
 
     /** {@code "2, 3"} as the monitors' numbers. */

@@ -7,9 +7,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -56,6 +58,7 @@ final class ScreenshotJob extends Job {
     private final Clock clock;
     private final Supplier<Optional<Instant>> pausedUntil;
     private final ImageEncoder encoder;
+    private final QuotaKeeper quota;
     private Instant intervalStart;
     private volatile CaptureStatus status;
 
@@ -77,6 +80,7 @@ final class ScreenshotJob extends Job {
         this.clock = clock;
         this.pausedUntil = pausedUntil;
         this.encoder = new ImageEncoder(options);
+        this.quota = new QuotaKeeper(store);
         this.status = status;
         setSystem(true);
     }
@@ -90,7 +94,7 @@ final class ScreenshotJob extends Job {
     synchronized void entryRunning() {
         intervalStart = clock.instant();
         scheduleNext();
-        report(status.with(CaptureState.CAPTURING, cadence()));
+        report(options.consentAcceptedAt() == null ? awaitingConsent() : status.with(CaptureState.CAPTURING, cadence()));
     }
 
     /** Paused or stopped: no screenshots until it runs again. */
@@ -104,8 +108,8 @@ final class ScreenshotJob extends Job {
         return status;
     }
 
-    long quotaBytes() {
-        return options.quotaBytes();
+    CaptureOptions options() {
+        return options;
     }
 
     @Override
@@ -129,6 +133,10 @@ final class ScreenshotJob extends Job {
 
     /** Captures and queues one screenshot (or one per monitor) now; returns how many were queued. */
     int captureFor(TimeEntry entry) {
+        if (options.consentAcceptedAt() == null) {
+            report(awaitingConsent());
+            return 0;
+        }
         Optional<Instant> paused = pausedUntil.get().filter(clock.instant()::isBefore);
         if (paused.isPresent()) {
             omitted(entry, OmissionReason.PAUSED_BY_USER);
@@ -141,9 +149,14 @@ final class ScreenshotJob extends Job {
             return 0;
         }
         long unsent = store.unsentBlobBytes();
+        if (unsent > options.quotaBytes() && options.quotaPolicy() == QuotaPolicy.EVICT_OLDEST) {
+            unsent = quota.evictOver(options.quotaBytes(), Set.of());
+        }
         if (unsent > options.quotaBytes()) {
             report(paused("the queue holds " + unsent / (1024 * 1024) + " MiB of unsent screenshots, over the "
-                    + options.quotaBytes() / (1024 * 1024) + " MiB quota; it resumes as they are sent"));
+                    + options.quotaBytes() / (1024 * 1024) + " MiB quota; it resumes as they are sent"
+                    + (options.quotaPolicy() == QuotaPolicy.EVICT_OLDEST ? " (failed ones, which an admin repairs or"
+                            + " deletes, are not dropped)" : "")));
             return 0;
         }
         if (source == null) {
@@ -156,7 +169,7 @@ final class ScreenshotJob extends Job {
             List<BufferedImage> images = source.capture(options.perMonitor());
             long bytes = 0;
             Long first = null;
-            int queuedImages = 0;
+            Set<Long> queuedIds = new HashSet<>();
             for (int monitor = 1; monitor <= images.size(); monitor++) {
                 if (options.excludedMonitors().contains(monitor)) {
                     // Dropped in memory, never encoded: nothing of an excluded monitor is kept.
@@ -166,11 +179,14 @@ final class ScreenshotJob extends Job {
                 QueueItem queued = enqueue(entry, images.get(monitor - 1), capturedAt);
                 bytes += queued.blobSize();
                 first = first == null ? queued.id() : first;
-                queuedImages++;
+                queuedIds.add(queued.id());
+            }
+            if (options.quotaPolicy() == QuotaPolicy.EVICT_OLDEST) {
+                quota.evictOver(options.quotaBytes(), queuedIds);
             }
             report(new CaptureStatus(CaptureState.CAPTURING, capturedAt, bytes, Duration.ofNanos(System.nanoTime() - began),
                     cadence()), first);
-            return queuedImages;
+            return queuedIds.size();
         } catch (CaptureUnavailableException e) {
             omitted(entry, OmissionReason.CAPTURE_UNAVAILABLE);
             report(status.with(CaptureState.UNAVAILABLE, e.getMessage()));
@@ -192,8 +208,10 @@ final class ScreenshotJob extends Job {
     private QueueItem enqueue(TimeEntry entry, BufferedImage image, Instant capturedAt) throws IOException {
         ByteArrayOutputStream encoded = new ByteArrayOutputStream(64 * 1024);
         encoder.encode(image, capturedAt, encoded);
+        Duration review = options.reviewWindow();
         return store.enqueue(EnqueueRequest.of(EntityTypes.SCREENSHOT, EventPayloads.screenshot(capturedAt))
-                .inGroup(entry.id().toString(), false).withBlob(BlobSource.of(encoded.toByteArray()), options.contentType()));
+                .inGroup(entry.id().toString(), false).withBlob(BlobSource.of(encoded.toByteArray()), options.contentType())
+                .notBefore(review.isZero() ? null : capturedAt.plus(review)));
     }
 
     /** The screenshot due now is not taken: a marker says so, and why, instead of a silence. */
@@ -209,6 +227,11 @@ final class ScreenshotJob extends Job {
 
     private String cadence() {
         return "every " + options.interval().toSeconds() + " s";
+    }
+
+    private CaptureStatus awaitingConsent() {
+        return status.with(CaptureState.AWAITING_CONSENT, "no screenshot until you accept what is captured"
+                + " (trackbench:capture terms, or the workbench's consent dialog)");
     }
 
     private CaptureStatus paused(String reason) {
@@ -243,7 +266,9 @@ final class ScreenshotJob extends Job {
         if (next.equals(previous) && screenshotId == null) {
             return;
         }
-        if (next.state() != CaptureState.OFF && next.state() != CaptureState.CAPTURING) {
+        if (next.state() == CaptureState.AWAITING_CONSENT) {
+            LOG.info("Screenshots: {}", next.describe());
+        } else if (next.state() != CaptureState.OFF && next.state() != CaptureState.CAPTURING) {
             LOG.warn("Screenshots: {}", next.describe());
         }
         Map<String, Object> properties = new HashMap<>(Map.of(TrackerEvents.CAPTURE_STATUS, next,

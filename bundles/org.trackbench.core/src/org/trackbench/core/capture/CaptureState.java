@@ -15,5 +15,12 @@ public enum CaptureState {
     /** An entry runs but there is no screen to capture (no display, no matching source). */
     UNAVAILABLE,
     /** The last screenshot could not be taken or queued; the next interval tries again. */
-    FAILED
+    FAILED,
+    /**
+     * An entry runs but no screenshot is taken: the person has not accepted the capture terms yet
+     * ({@link ScreenCapture#terms}, {@link ScreenCapture#accept}).
+     *
+     * @since 1.4
+     */
+    AWAITING_CONSENT
 }

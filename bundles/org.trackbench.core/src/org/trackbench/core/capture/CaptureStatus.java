@@ -43,6 +43,7 @@ public record CaptureStatus(CaptureState state, Instant lastImageAt, long lastIm
             case PAUSED -> "capture paused: " + reason;
             case UNAVAILABLE -> "capture unavailable: " + reason;
             case FAILED -> "capture failed: " + reason;
+            case AWAITING_CONSENT -> "capture awaiting consent: " + reason;
         };
     }
 }

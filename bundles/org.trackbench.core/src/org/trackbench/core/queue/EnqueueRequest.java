@@ -1,5 +1,6 @@
 package org.trackbench.core.queue;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,33 +19,41 @@ import org.trackbench.core.ledger.Transition;
  * @param idempotencyKey a caller-chosen key, or {@code null} to let the store generate one
  * @param transition the time entry transition this item is the event of, written to the {@code TimeLedger} in the
  *        same transaction, or {@code null} (since 1.6)
+ * @param notBefore the item is not sent before this time, or {@code null} to send it as soon as it can be (since 1.7)
  */
 public record EnqueueRequest(String entityType, String payload, String orderingGroup, boolean ordered,
-        BlobSource blob, String blobContentType, UUID idempotencyKey, Transition transition) {
+        BlobSource blob, String blobContentType, UUID idempotencyKey, Transition transition, Instant notBefore) {
 
     /** A request without a ledger transition, as before version 1.6. */
     public EnqueueRequest(String entityType, String payload, String orderingGroup, boolean ordered, BlobSource blob,
             String blobContentType, UUID idempotencyKey) {
-        this(entityType, payload, orderingGroup, ordered, blob, blobContentType, idempotencyKey, null);
+        this(entityType, payload, orderingGroup, ordered, blob, blobContentType, idempotencyKey, null, null);
+    }
+
+    /** A request sent as soon as it can be, as before version 1.7. */
+    public EnqueueRequest(String entityType, String payload, String orderingGroup, boolean ordered, BlobSource blob,
+            String blobContentType, UUID idempotencyKey, Transition transition) {
+        this(entityType, payload, orderingGroup, ordered, blob, blobContentType, idempotencyKey, transition, null);
     }
 
     public static EnqueueRequest of(String entityType, String payload) {
-        return new EnqueueRequest(entityType, payload, null, false, null, null, null, null);
+        return new EnqueueRequest(entityType, payload, null, false, null, null, null, null, null);
     }
 
     /** Places the item in a group; ordered items hold every later item of the group until sent. */
     public EnqueueRequest inGroup(String group, boolean orderedMember) {
         return new EnqueueRequest(entityType, payload, group, orderedMember, blob, blobContentType, idempotencyKey,
-                transition);
+                transition, notBefore);
     }
 
     public EnqueueRequest withBlob(BlobSource source, String contentType) {
         return new EnqueueRequest(entityType, payload, orderingGroup, ordered, source, contentType, idempotencyKey,
-                transition);
+                transition, notBefore);
     }
 
     public EnqueueRequest withIdempotencyKey(UUID key) {
-        return new EnqueueRequest(entityType, payload, orderingGroup, ordered, blob, blobContentType, key, transition);
+        return new EnqueueRequest(entityType, payload, orderingGroup, ordered, blob, blobContentType, key, transition,
+                notBefore);
     }
 
     /**
@@ -55,7 +64,18 @@ public record EnqueueRequest(String entityType, String payload, String orderingG
      */
     public EnqueueRequest recording(Transition newTransition) {
         return new EnqueueRequest(entityType, payload, orderingGroup, ordered, blob, blobContentType, idempotencyKey,
-                newTransition);
+                newTransition, notBefore);
+    }
+
+    /**
+     * Holds the item until {@code time}: the sync does not send it before, and until then it can still be withdrawn
+     * ({@link QueueStore#replace}), as a screenshot under review is.
+     *
+     * @since 1.7
+     */
+    public EnqueueRequest notBefore(Instant time) {
+        return new EnqueueRequest(entityType, payload, orderingGroup, ordered, blob, blobContentType, idempotencyKey,
+                transition, time);
     }
 
     public Optional<BlobSource> blobSource() {

@@ -34,6 +34,22 @@ public interface QueueStore {
     QueueItem enqueue(EnqueueRequest request);
 
     /**
+     * Withdraws an item not yet sent in favour of {@code replacement}, in one transaction: the item's blob is deleted
+     * and the item becomes the replacement in place (same id, same place in its group, a new idempotency key, due as
+     * the replacement asks). A screenshot the person deleted under review, or one dropped over the storage quota, thus
+     * leaves its omission marker: never nothing, never both. No {@link RetentionHold} refuses it, as the group keeps a
+     * record of the item.
+     *
+     * @return the replacement as stored
+     * @throws UnknownItemException if no such item exists
+     * @throws IllegalArgumentException if the item is not pending or blocked (one in flight, sent or failed may be on
+     *         the server already), or is an ordered member of its group, or the replacement is not an unordered member
+     *         of the same group without a blob, or its handler refuses its payload; nothing is changed then
+     * @since 1.7
+     */
+    QueueItem replace(long id, EnqueueRequest replacement);
+
+    /**
      * Claims up to {@code max} due items for delivery, oldest first, leasing each for {@code lease}. An item
      * is due when it is pending, its next attempt time has come, and no earlier ordered item of its group
      * is unsent. Items whose lease expired are due again.

@@ -4,7 +4,7 @@
  * is the service; {@link org.trackbench.core.queue.QueueItem} is the immutable view of one stored item;
  * {@link org.trackbench.core.queue.QueueEvents} names the EventAdmin topics a store posts on every change.
  */
-@Version("1.6.0")
+@Version("1.7.0")
 package org.trackbench.core.queue;
 
 import org.osgi.annotation.versioning.Version;

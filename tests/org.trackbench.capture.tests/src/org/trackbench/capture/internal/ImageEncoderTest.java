@@ -23,7 +23,7 @@ class ImageEncoderTest {
 
     static CaptureOptions options(String format, int maxEdge, Redaction redaction) {
         return new CaptureOptions(Duration.ofMinutes(5), false, false, Set.of(), format, 0.7f, maxEdge, redaction, 16,
-                1L << 30);
+                1L << 30, QuotaPolicy.PAUSE_CAPTURE, Duration.ZERO, null);
     }
 
     private static BufferedImage checkerboard(int width, int height) {

@@ -92,7 +92,7 @@ class ScreenCaptureTest {
         TimeEntry entry = rig.tracker.start(null, null, null);
 
         rig.configurations.update("org.trackbench.capture", Map.of("intervalSeconds", 1L,
-                "screenSource.target", "(" + ScreenSource.SOURCE + "=synthetic)"));
+                "screenSource.target", "(" + ScreenSource.SOURCE + "=synthetic)", "consentAcceptedAt", "2026-12-01T08:00:00Z"));
 
         Await.until("a screenshot at the new interval, not an hour later", WAIT,
                 () -> !rig.items("screenshot", entry.id().toString()).isEmpty(), () -> rig.capture().toString());

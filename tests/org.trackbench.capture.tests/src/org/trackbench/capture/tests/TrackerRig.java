@@ -30,8 +30,10 @@ final class TrackerRig {
     TrackerRig(Map<String, Object> capture) {
         QueueStoreFixture queues = new QueueStoreFixture();
         store = queues.configure(queues.newDirectory("capture"), 64L * 1024 * 1024);
+        // The person accepted the capture terms, unless the test says otherwise.
         Map<String, Object> settings = new HashMap<>(Map.of("intervalSeconds", 3_600L,
-                "screenSource.target", "(" + ScreenSource.SOURCE + "=synthetic)"));
+                "screenSource.target", "(" + ScreenSource.SOURCE + "=synthetic)",
+                "consentAcceptedAt", "2026-12-01T08:00:00Z"));
         settings.putAll(capture);
         configurations.update("org.trackbench.capture", settings);
         tracker = restart();
@@ -45,7 +47,11 @@ final class TrackerRig {
 
     /** Capture's status, from the capture service the registry holds now (a new configuration restarts it). */
     CaptureStatus capture() {
-        return configurations.await(ScreenCapture.class, "").status();
+        return screenCapture().status();
+    }
+
+    ScreenCapture screenCapture() {
+        return configurations.await(ScreenCapture.class, "");
     }
 
     /** Runs {@code work} with the tracker component disabled, as when it failed to start. */

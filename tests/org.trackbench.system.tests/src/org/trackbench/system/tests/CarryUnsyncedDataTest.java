@@ -114,6 +114,7 @@ class CarryUnsyncedDataTest {
         console.run("trackbench:config org.trackbench.sync pollIntervalMillis 1000");
         console.run("trackbench:config org.trackbench.capture screenSource.target '(trackbench.screen.source=synthetic)'");
         console.run("trackbench:config org.trackbench.capture intervalSeconds 1");
+        console.run("trackbench:capture accept");
     }
 
     private static int unsent(GogoConsole console) {

@@ -149,6 +149,7 @@ class CrashCycleTest {
         console.run("trackbench:config org.trackbench.sync pollIntervalMillis 1000");
         console.run("trackbench:config org.trackbench.capture screenSource.target '(trackbench.screen.source=synthetic)'");
         console.run("trackbench:config org.trackbench.capture intervalSeconds 1");
+        console.run("trackbench:capture accept");
     }
 
     /** Acknowledged transitions the queue does not hold, counted per entry and event type. */

@@ -64,6 +64,7 @@ class DataProtectionTest {
             assertTrue(login.startsWith("Token stored for " + server.baseUri()), login);
             console.run("trackbench:config org.trackbench.capture screenSource.target '(trackbench.screen.source=synthetic)'");
             console.run("trackbench:config org.trackbench.capture intervalSeconds 1");
+            console.run("trackbench:capture accept");
             console.run("trackbench:start Protected work");
 
             Await.until("a screenshot reaches the server", DELIVERY, () -> screenshots().count() > 0,

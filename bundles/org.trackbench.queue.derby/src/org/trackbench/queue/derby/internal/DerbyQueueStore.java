@@ -143,6 +143,15 @@ public final class DerbyQueueStore implements QueueStore, TimeLedger {
     }
 
     @Override
+    public QueueItem replace(long id, EnqueueRequest replacement) {
+        validator.validate(replacement);
+        checkers.check(replacement);
+        QueueItem item = database.write(connection -> ItemReplacement.apply(connection, id, replacement, now()));
+        events.changed(List.of(id), item.status());
+        return item;
+    }
+
+    @Override
     public List<QueueItem> claim(int max, Duration lease) {
         List<QueueItem> claimed = database
                 .write(connection -> DeliveryTransitions.claim(connection, max, lease, now()));

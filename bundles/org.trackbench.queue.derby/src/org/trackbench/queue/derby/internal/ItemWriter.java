@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -65,7 +66,7 @@ final class ItemWriter {
             insert.setString(4, request.payload());
             insert.setString(5, ItemStatus.PENDING.label());
             insert.setLong(6, now.toEpochMilli());
-            insert.setLong(7, now.toEpochMilli());
+            insert.setLong(7, dueAt(request, now).toEpochMilli());
             insert.setString(8, group);
             insert.setBoolean(9, request.ordered());
             if (request.blob() == null) {
@@ -91,8 +92,14 @@ final class ItemWriter {
         ItemStatus status = group != null && GroupBlocking.blockIfHeldByFailure(connection, group, id) ? ItemStatus.BLOCKED
                 : ItemStatus.PENDING;
         return new QueueItem(id, request.entityType(), key, request.payload(), blobSize,
-                request.blob() == null ? null : request.blobContentType(), status, 0, now, null, now, null, group,
-                request.ordered());
+                request.blob() == null ? null : request.blobContentType(), status, 0, now, null, dueAt(request, now),
+                null, group, request.ordered());
+    }
+
+    /** When the request's item is first due: now, or the time it is held until. */
+    static Instant dueAt(EnqueueRequest request, Instant now) {
+        Instant notBefore = request.notBefore();
+        return notBefore != null && notBefore.isAfter(now) ? notBefore.truncatedTo(ChronoUnit.MILLIS) : now;
     }
 
     private long insertBlob(Connection connection, long id, EnqueueRequest request) throws SQLException {

@@ -42,8 +42,8 @@ import jakarta.inject.Inject;
 
 /**
  * The Tracker view: start, pause, resume and stop the time entry, with only the legal buttons enabled; the
- * elapsed time, what capture is doing and a thumbnail of the latest screenshot. Each button's transition is
- * committed to the queue off the UI thread.
+ * elapsed time, what capture is doing, a thumbnail of the latest screenshot and the screenshots still under review.
+ * Each button's transition is committed to the queue off the UI thread.
  */
 public final class TrackerPart {
 
@@ -82,6 +82,7 @@ public final class TrackerPart {
     private Combo screenshots;
     private Label thumbnail;
     private Label message;
+    private ReviewStrip review;
     private volatile TrackerStatus shown;
     private String thumbnailEntry;
     /** One job, so reads cannot overtake each other: scheduled while it runs, it runs once more afterwards. */
@@ -115,6 +116,7 @@ public final class TrackerPart {
         screenshots.addListener(SWT.Selection, event -> pauseScreenshots(screenshots.getSelectionIndex()));
         thumbnail = new Label(parent, SWT.NONE);
         thumbnail.setLayoutData(narrowFill(SWT.TOP, 4));
+        review = new ReviewStrip(parent, 4, ui, () -> screenCapture, () -> store, this, this::showMessage);
         message = wideLabel(parent);
         refresh();
         tick();
@@ -134,6 +136,7 @@ public final class TrackerPart {
     @Optional
     void trackerChanged(@UIEventTopic(TrackerEvents.TOPIC_STATE) Event event) {
         refresh();
+        review.refresh();
     }
 
     /** Screenshot capture, again whenever it restarts; {@code null} while it is down. */
@@ -142,12 +145,16 @@ public final class TrackerPart {
         screenCapture = newCapture;
         if (start != null) {
             refresh();
+            review.refresh();
         }
     }
 
     @Inject
     void setStore(@Optional @Service QueueStore newStore) {
         store = newStore;
+        if (review != null) {
+            review.refresh();
+        }
     }
 
     /** Capture's status changed or a screenshot was queued: show both. */
@@ -157,6 +164,7 @@ public final class TrackerPart {
         refresh();
         if (event.getProperty(TrackerEvents.SCREENSHOT_ID) instanceof Long id) {
             loadThumbnail(current -> current.find(id));
+            review.refresh();
         }
     }
 
@@ -165,6 +173,7 @@ public final class TrackerPart {
     void close() {
         Job.getJobManager().cancel(this);
         setThumbnail(null, "");
+        review.dispose();
     }
 
     private void refresh() {

@@ -152,6 +152,13 @@ class DerbyQueueStoreTest extends QueueStoreContractTest {
             assertTrue(refused.getMessage().contains("item " + start.id() + " belongs to the running time entry (" + entry + ")"),
                     refused.getMessage());
             assertTrue(store.find(start.id()).isPresent(), "nothing was deleted");
+
+            QueueItem shot = store.enqueue(EnqueueRequest.of("screenshot", "{\"capturedAt\":\"2026-11-30T09:05:00Z\"}")
+                    .inGroup(entry, false).withBlob(BlobSource.of(new byte[] { 7 }), "image/png"));
+            store.replace(shot.id(), EnqueueRequest.of("screenshot_omitted",
+                    "{\"capturedAt\":\"2026-11-30T09:05:00Z\",\"reason\":\"deleted_by_user\"}").inGroup(entry, false));
+            assertEquals("screenshot_omitted", store.find(shot.id()).orElseThrow().entityType(),
+                    "a replacement keeps the held group's record, so no hold refuses it");
         } finally {
             registration.unregister();
         }

@@ -145,6 +145,72 @@ public abstract class QueueStoreContractTest {
     }
 
     @Test
+    void anItemHeldUntilLaterIsNotClaimedBeforeAndTheSyncWakesThen() {
+        Instant later = Instant.now().plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        QueueItem held = store().enqueue(EnqueueRequest.of("note", "{\"text\":\"under review\"}").notBefore(later));
+        QueueItem now = store().enqueue(EnqueueRequest.of("note", "{\"text\":\"sent at once\"}")
+                .notBefore(Instant.now().minusSeconds(60)));
+
+        assertEquals(later, held.nextAttemptAt());
+        assertEquals(later, reread(held).nextAttemptAt());
+        assertEquals(List.of(now.id()), claimIds(10), "a not-before in the past holds nothing");
+        store().markSent(now.id());
+        assertEquals(later, store().earliestNextAttempt().orElseThrow(), "the sync wakes when the hold ends");
+    }
+
+    @Test
+    void aReplacedItemTakesItsPlaceAndLeavesNoBlob() throws IOException {
+        QueueItem start = givenEvent("entry-1", "start");
+        QueueItem shot = store().enqueue(EnqueueRequest.of("screenshot", "{\"capturedAt\":\"2026-11-26T10:00:00Z\"}")
+                .inGroup("entry-1", false).withBlob(BlobSource.of(new byte[] { 1, 2, 3 }), "image/jpeg")
+                .notBefore(Instant.now().plus(Duration.ofHours(1))));
+        QueueItem stop = givenEvent("entry-1", "stop");
+
+        QueueItem marker = store().replace(shot.id(), EnqueueRequest.of("screenshot_omitted",
+                "{\"capturedAt\":\"2026-11-26T10:00:00Z\",\"reason\":\"deleted_by_user\"}").inGroup("entry-1", false));
+
+        assertEquals(shot.id(), marker.id(), "same id, same place in its group");
+        assertEquals(marker, reread(shot));
+        assertEquals("screenshot_omitted", marker.entityType());
+        assertFalse(marker.hasBlob());
+        assertEquals(0, store().unsentBlobBytes(), "the bytes are gone");
+        assertThrows(QueueException.class, () -> store().openBlob(shot.id()));
+        assertFalse(marker.idempotencyKey().equals(shot.idempotencyKey()), "a new record, under a new key");
+        assertEquals(List.of(start.id()), claimIds(10), "held no more, it still comes after the entry's start");
+        store().markSent(start.id());
+        assertEquals(List.of(shot.id(), stop.id()), claimIds(10), "and before its stop");
+    }
+
+    @Test
+    void onlyAnUnsentUnorderedItemIsReplacedAndARefusalChangesNothing() throws IOException {
+        QueueItem start = givenEvent("entry-1", "start");
+        QueueItem shot = givenScreenshot("entry-1", new byte[] { 4, 5 });
+        EnqueueRequest marker = EnqueueRequest.of("screenshot_omitted",
+                "{\"capturedAt\":\"2026-11-26T10:00:00Z\",\"reason\":\"evicted_over_quota\"}").inGroup("entry-1", false);
+
+        assertRefused("an ordered member", () -> store().replace(start.id(), marker));
+        assertRefused("expected an unordered member of group entry-1",
+                () -> store().replace(shot.id(), marker.inGroup("entry-2", false)));
+        assertRefused("without a blob", () -> store().replace(shot.id(),
+                marker.withBlob(BlobSource.of(new byte[] { 1 }), "image/png")));
+        assertThrows(UnknownItemException.class, () -> store().replace(Long.MAX_VALUE, marker));
+        claimIds(10);
+        store().markSent(start.id());
+        assertEquals(List.of(shot.id()), claimIds(10));
+        assertRefused("is in_flight", () -> store().replace(shot.id(), marker));
+        store().markSent(shot.id());
+        assertRefused("is sent", () -> store().replace(shot.id(), marker));
+
+        assertEquals("screenshot", reread(shot).entityType(), "nothing was changed by a refusal");
+        assertEquals("time_entry_event", reread(start).entityType());
+    }
+
+    private static void assertRefused(String expected, org.junit.jupiter.api.function.Executable change) {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, change);
+        assertTrue(refused.getMessage().contains(expected), refused.getMessage());
+    }
+
+    @Test
     void rescheduleWaitsUntilTheNextAttemptAndCountsOnlyWhenAsked() {
         QueueItem item = givenNote("a");
         claimIds(1);
