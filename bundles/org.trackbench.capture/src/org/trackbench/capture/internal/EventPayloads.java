@@ -45,6 +45,11 @@ final class EventPayloads {
         return JSON.createObjectNode().put("capturedAt", capturedAt.toString()).toString();
     }
 
+    /** The {@code capturedAt} of a queued screenshot's payload. */
+    static Instant capturedAt(String screenshotPayload) {
+        return Instant.parse(parse(screenshotPayload).path("capturedAt").asText());
+    }
+
     static JsonNode parse(String payload) {
         try {
             return JSON.readTree(payload);

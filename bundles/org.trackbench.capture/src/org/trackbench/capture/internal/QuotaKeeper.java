@@ -58,7 +58,7 @@ final class QuotaKeeper {
     private boolean evict(QueueItem screenshot) {
         try {
             store.replace(screenshot.id(), EnqueueRequest.of(EntityTypes.SCREENSHOT_OMITTED,
-                    EventPayloads.omission(ReviewWindow.capturedAt(screenshot), OmissionReason.EVICTED_OVER_QUOTA))
+                    EventPayloads.omission(EventPayloads.capturedAt(screenshot.payload()), OmissionReason.EVICTED_OVER_QUOTA))
                     .inGroup(screenshot.orderingGroup(), false));
             LOG.info("Screenshot {} ({} bytes) dropped over the quota; its omission marker is queued instead",
                     screenshot.id(), screenshot.blobSize());

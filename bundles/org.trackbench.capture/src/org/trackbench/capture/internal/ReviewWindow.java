@@ -53,7 +53,7 @@ final class ReviewWindow {
                     return held;
                 }
                 if (underReview(item, now)) {
-                    held.add(new ScreenshotUnderReview(item.id(), capturedAt(item), item.nextAttemptAt(), item.blobSize()));
+                    held.add(new ScreenshotUnderReview(item.id(), EventPayloads.capturedAt(item.payload()), item.nextAttemptAt(), item.blobSize()));
                 }
             }
             query = page.next() == null ? null : query.after(page.next());
@@ -69,7 +69,7 @@ final class ReviewWindow {
                         + " is not a screenshot under review (unknown, sent, being sent or its review over); expected"
                         + " one of the ids trackbench:screenshots lists"));
         store.replace(id, EnqueueRequest.of(EntityTypes.SCREENSHOT_OMITTED,
-                EventPayloads.omission(capturedAt(item), OmissionReason.DELETED_BY_USER))
+                EventPayloads.omission(EventPayloads.capturedAt(item.payload()), OmissionReason.DELETED_BY_USER))
                 .inGroup(item.orderingGroup(), false));
     }
 
@@ -77,9 +77,5 @@ final class ReviewWindow {
     private static boolean underReview(QueueItem item, Instant now) {
         return item.attempts() == 0 && item.nextAttemptAt().isAfter(now)
                 && (item.status() == ItemStatus.PENDING || item.status() == ItemStatus.BLOCKED);
-    }
-
-    static Instant capturedAt(QueueItem screenshot) {
-        return Instant.parse(EventPayloads.parse(screenshot.payload()).path("capturedAt").asText());
     }
 }

@@ -40,9 +40,10 @@ import org.trackbench.core.queue.StorageFullException;
 import org.trackbench.core.queue.StorageShortage;
 
 /**
- * Takes a screenshot once per interval while the entry runs and queues it (encoded in memory, encrypted by the
- * store) as an unordered member of the entry's group. When capture is impossible, the disk quota is reached or the
- * disk is full, tracking goes on and the {@link CaptureStatus} says why.
+ * Takes a screenshot once per interval while the entry runs, once the person accepted the capture terms, and queues it
+ * (encoded in memory, encrypted by the store) as an unordered member of the entry's group, held back for the review
+ * window. When capture is impossible, paused, the quota is reached (and nothing may be evicted) or the disk is full,
+ * tracking goes on and the {@link CaptureStatus} says why.
  */
 final class ScreenshotJob extends Job {
 

@@ -39,6 +39,9 @@ class CaptureCommandTest {
         rig.configurations.update("org.trackbench.capture", capture);
         tracker = rig.configurations.configure("org.trackbench.tracker", Map.of(), TimeTracker.class);
         command = rig.configurations.await(CaptureCommand.class, "");
+        // Capture restarts on the rig's new queue, then takes the settings above.
+        Await.until("capture on its new settings", WAIT, () -> command.capture("terms").contains("waits 5 minutes"),
+                () -> command.capture("terms"));
     }
 
     @AfterEach

@@ -89,7 +89,15 @@ final class ReviewStrip {
         }).schedule();
     }
 
+    /** The part closes: no more reads, and the images freed. */
     void dispose() {
+        if (!group.isDisposed()) {
+            group.getDisplay().timerExec(-1, expiry);
+        }
+        disposeImages();
+    }
+
+    private void disposeImages() {
         images.forEach(Image::dispose);
         images.clear();
     }
@@ -110,7 +118,7 @@ final class ReviewStrip {
         for (var child : thumbnails.getChildren()) {
             child.dispose();
         }
-        dispose();
+        disposeImages();
         shown.forEach(this::add);
         boolean any = !shown.isEmpty();
         group.setVisible(any);
