@@ -78,11 +78,17 @@ if ((${#CONSOLE[@]})); then
   echo "  try: trackbench:start Writing docs   then   trackbench:status   and   trackbench:queue"
   echo "  all commands: help   (the Trackbench ones start with trackbench:)"
 fi
+# The JVM options of the product's launch configuration: its .product's vmArgs, which the build writes to eclipse.ini
+# after -vmargs (heap limit, collector).
+JVM_OPTIONS=()
+if [[ -f "$PRODUCT_DIR/eclipse.ini" ]]; then
+  mapfile -t JVM_OPTIONS < <(sed -n '/^-vmargs$/,$p' "$PRODUCT_DIR/eclipse.ini" | tail -n +2 | sed '/^[[:space:]]*$/d')
+fi
 # Java runs as a child so that a SIGTERM or SIGINT to this script reaches it (its shutdown hook stops
 # Trackbench in order) and the reference server is stopped after it. Standard input is passed on
 # explicitly: a background job's would otherwise be /dev/null. AWT (the screenshot capture) must load the GTK 3
 # that SWT loads: with two GTK versions in one process, GTK's start-up hangs.
-java "${SHELL_MODE[@]}" "${CONSOLE[@]}" -Djdk.gtk.version=3 -Dfelix.cm.dir="$SETTINGS_DIR" \
+java "${JVM_OPTIONS[@]}" "${SHELL_MODE[@]}" "${CONSOLE[@]}" -Djdk.gtk.version=3 -Dfelix.cm.dir="$SETTINGS_DIR" \
   -Dorg.slf4j.simpleLogger.logFile="$LOG" -Dderby.stream.error.file="$DATA_DIR/derby.log" \
   -jar "${LAUNCHER[0]}" \
   -configuration "$PRODUCT_DIR/configuration" \

@@ -101,7 +101,8 @@ final class BenchmarkReport {
         writeWholeReport();
     }
 
-    private double median(String scenario) {
+    /** The median of a scenario already added. */
+    double median(String scenario) {
         return find(scenario).median();
     }
 

@@ -2,7 +2,6 @@ package org.trackbench.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,8 +53,8 @@ class DegradedServerBenchmark {
             server.setFaults(Faults.none());
         }
         report.note("CPU: the process's CPU time over the window (after " + SETTLE.toSeconds() + " s to settle) divided by"
-                + " the window; memory: VmRSS at the window's end minus at its start. The product runs with -Xmx256m, 20"
-                + " time entries' events queued.");
+                + " the window; memory: VmRSS at the window's end minus at its start. The product runs with the JVM options of its"
+                + " launch configuration, 20 time entries' events queued.");
         report.write();
 
         assertTrue(Files.readString(report.markdown()).contains("CPU"));
@@ -75,18 +74,12 @@ class DegradedServerBenchmark {
             }
             Thread.sleep(SETTLE.toMillis());
             Duration cpuBefore = product.handle().info().totalCpuDuration().orElseThrow();
-            long rssBefore = residentKiB(product.handle());
+            long rssBefore = Window.residentKiB(product.handle());
             Thread.sleep(WINDOW.toMillis());
             Duration cpu = product.handle().info().totalCpuDuration().orElseThrow().minus(cpuBefore);
-            long rssGrowth = residentKiB(product.handle()) - rssBefore;
+            long rssGrowth = Window.residentKiB(product.handle()) - rssBefore;
             product.terminate();
             return new double[] { 100.0 * cpu.toNanos() / WINDOW.toNanos(), rssGrowth / 1024.0 };
         }
-    }
-
-    private static long residentKiB(ProcessHandle process) throws IOException {
-        return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
-                .filter(line -> line.startsWith("VmRSS:")).map(line -> line.replaceAll("\\D", "")).mapToLong(Long::parseLong)
-                .findFirst().orElseThrow();
     }
 }

@@ -27,6 +27,10 @@ public final class LaunchedProduct implements AutoCloseable {
     public static final Duration START = Duration.ofSeconds(90);
     /** The headless product's console socket in its data directory. */
     public static final String CONSOLE_SOCKET = "console.sock";
+    /** The system property naming the headless product's directory. */
+    public static final String HEADLESS = "trackbench.product";
+    /** The system property naming the workbench product's directory. */
+    public static final String WORKBENCH = "trackbench.workbench.product";
 
     private final Process process;
     private final Path log;
@@ -49,19 +53,22 @@ public final class LaunchedProduct implements AutoCloseable {
 
     /** Starts the product and waits until its log shows {@code awaited}, e.g. the reason a service could not start. */
     public static LaunchedProduct launch(Path home, URI server, String token, String awaited) throws IOException {
-        return launch(home, server, token, awaited, List.of("-Xmx256m"));
+        return launch(home, server, token, awaited, List.of());
     }
 
-    /** As {@link #launch(Path, URI, String, String)}, the JVM started with {@code jvmOptions} (heap limit, GC log, …). */
+    /**
+     * As {@link #launch(Path, URI, String, String)}, the JVM started with {@code jvmOptions} (heap limit, GC log, …)
+     * after the product's own.
+     */
     public static LaunchedProduct launch(Path home, URI server, String token, String awaited, List<String> jvmOptions)
             throws IOException {
-        return launch(product("trackbench.product"), home, token == null ? Map.of()
+        return launch(installed(HEADLESS), home, token == null ? Map.of()
                 : Map.of("TRACKBENCH_SERVER_URL", server.toString(), "TRACKBENCH_TOKEN", token), awaited, jvmOptions);
     }
 
     /** Starts the workbench product (the display is {@code DISPLAY}'s) and waits until its log shows {@code awaited}. */
     public static LaunchedProduct launchWorkbench(Path home, String awaited) throws IOException {
-        return launch(product("trackbench.workbench.product"), home, Map.of(), awaited, List.of("-Xmx256m"));
+        return launch(installed(WORKBENCH), home, Map.of(), awaited, List.of());
     }
 
     private static LaunchedProduct launch(Path installed, Path home, Map<String, String> environment, String awaited,
@@ -69,6 +76,7 @@ public final class LaunchedProduct implements AutoCloseable {
         Path configuration = privateConfiguration(installed, home);
         Path log = nextLog(home);
         List<String> command = new ArrayList<>(List.of(javaExecutable()));
+        command.addAll(jvmOptions(installed));
         command.addAll(jvmOptions);
         command.addAll(List.of("-Dfelix.cm.dir=" + home.resolve("settings"), "-Dorg.slf4j.simpleLogger.logFile=" + log,
                 "-Dderby.stream.error.file=" + home.resolve("derby.log"),
@@ -154,7 +162,19 @@ public final class LaunchedProduct implements AutoCloseable {
         return configuration;
     }
 
-    private static Path product(String property) {
+    /**
+     * The JVM options of the product's launch configuration, as {@code run-product.sh} passes them: the lines after
+     * {@code -vmargs} in its {@code eclipse.ini}.
+     */
+    public static List<String> jvmOptions(Path installed) throws IOException {
+        List<String> lines = Files.readAllLines(installed.resolve("eclipse.ini"), StandardCharsets.UTF_8);
+        int vmargs = lines.indexOf("-vmargs");
+        return vmargs < 0 ? List.of() : lines.subList(vmargs + 1, lines.size()).stream().map(String::strip)
+                .filter(line -> !line.isEmpty()).toList();
+    }
+
+    /** The directory of a materialized product: {@link #HEADLESS} or {@link #WORKBENCH}. */
+    public static Path installed(String property) {
         String directory = System.getProperty(property);
         if (directory == null) {
             throw new IllegalStateException("system property " + property + " is not set; expected the directory of a"
@@ -172,7 +192,8 @@ public final class LaunchedProduct implements AutoCloseable {
         throw new IllegalStateException("no Equinox launcher in " + product + "; build the product first (./trackbench build)");
     }
 
-    private static String javaExecutable() {
+    /** The {@code java} this test runs on. */
+    public static String javaExecutable() {
         return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 }

@@ -165,6 +165,9 @@ class TrackerViewTest {
             Group strip = ui.find(Group.class, group -> group.getText().startsWith("Under review"));
             assertTrue(strip.isVisible());
             Button delete = deleteButtons(ui).get(0);
+            ui.until("each screenshot laid out in the strip", () -> deleteButtons(ui).stream()
+                    .allMatch(button -> button.getSize().x > 0 && button.getSize().y > 0), () -> deleteButtons(ui).stream()
+                            .map(button -> button.getSize().toString()).toList().toString());
             long id = (Long) delete.getData("screenshot");
 
             ui.fire(delete, SWT.Selection);

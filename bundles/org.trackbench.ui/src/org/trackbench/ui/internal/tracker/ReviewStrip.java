@@ -123,6 +123,8 @@ final class ReviewStrip {
         boolean any = !shown.isEmpty();
         group.setVisible(any);
         ((GridData) group.getLayoutData()).exclude = !any;
+        // The new cells are laid out here: the view's layout sizes the strip, not what is inside it.
+        thumbnails.layout(true, true);
         group.requestLayout();
         group.getDisplay().timerExec(-1, expiry);
         shown.stream().map(thumbnail -> thumbnail.screenshot().reviewEndsAt()).min(Instant::compareTo)
