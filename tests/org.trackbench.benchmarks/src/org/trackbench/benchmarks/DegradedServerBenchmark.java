@@ -53,8 +53,8 @@ class DegradedServerBenchmark {
             server.setFaults(Faults.none());
         }
         report.note("CPU: the process's CPU time over the window (after " + SETTLE.toSeconds() + " s to settle) divided by"
-                + " the window; memory: VmRSS at the window's end minus at its start. The product runs with the JVM options of its"
-                + " launch configuration, 20 time entries' events queued.");
+                + " the window; memory: VmRSS at the window's end minus at its start. The product runs with the JVM"
+                + " options of its launch configuration, 20 time entries' events queued.");
         report.write();
 
         assertTrue(Files.readString(report.markdown()).contains("CPU"));

@@ -70,18 +70,19 @@ class WorkingDayBenchmark {
         report.limitGoal("degraded server CPU ≤ 2 %", "headless, server 503 + Retry-After: CPU", 2.0);
         report.limitGoal("headless memory ≤ 1.5× the floor", "headless idle memory / floor", 1.5);
         report.limitGoal("workbench memory ≤ 2.5× the floor", "workbench idle memory / floor", 2.5);
-        report.limitGoal("memory flat while tracking (≤ 8 MiB/h)", "headless tracking: memory growth", 8);
+        report.limitGoal("memory flat while tracking (≤ 8 MiB/h)", "headless tracking: memory growth in the second half",
+                8);
         report.limitGoal("memory returned after a drain (≤ 16 MiB above before)", "headless after the drain: memory kept",
                 16);
         report.limitGoal("headless start to ready ≤ 1.5 s fresh", "headless start, fresh data directory", 1_500);
         report.limitGoal("headless restart ≤ 1.0 s", "headless start, existing database", 1_000);
         report.limitGoal("workbench window up ≤ 2.5 s", "workbench start to window up", 2_500);
         report.note(String.format("Windows: idle %d s, tracking %d s (a screenshot every %d s of the desktop, JPEG;"
-                + " growth scaled to an hour), degraded %d s, each after %d s to settle. CPU: the process's CPU time over"
-                + " the window divided by the window; memory: VmRSS. Backlog: %d time entries' events and %d s of"
-                + " screenshots at one a second, queued with the sync paused, then drained. The products run with the JVM"
-                + " options of their launch configuration (eclipse.ini); the floor with the same.",
-                IDLE.toSeconds(), TRACKING.toSeconds(), TRACKING_INTERVAL_SECONDS, DEGRADED.toSeconds(),
+                + " growth measured over its second half, scaled to an hour), degraded %d s, each after %d s to settle."
+                + " CPU: the process's CPU time over the window divided by the window; memory: VmRSS. Backlog: %d time"
+                + " entries' events and %d s of screenshots at one a second, queued with the sync paused, then drained."
+                + " The products run with the JVM options of their launch configuration (eclipse.ini); the floor with"
+                + " the same.", IDLE.toSeconds(), TRACKING.toSeconds(), TRACKING_INTERVAL_SECONDS, DEGRADED.toSeconds(),
                 SETTLE.toSeconds(), BACKLOG_ENTRIES, BACKLOG_CAPTURE.toSeconds()));
         report.write();
 
@@ -100,11 +101,14 @@ class WorkingDayBenchmark {
                 console.run("trackbench:config org.trackbench.capture intervalSeconds " + TRACKING_INTERVAL_SECONDS);
                 console.run("trackbench:capture accept");
                 console.run("trackbench:start Working day");
-                Window tracking = Window.over(product.handle(), TRACKING, SETTLE);
+                // Two halves: the first takes the heap to what a screenshot needs; growth in the second is drift.
+                Window first = Window.over(product.handle(), TRACKING.dividedBy(2), SETTLE);
+                Window second = Window.over(product.handle(), TRACKING.dividedBy(2), Duration.ZERO);
                 console.run("trackbench:stop");
-                report.add(single("headless tracking: CPU", "% of one core", tracking.cpuPercent()));
-                report.add(single("headless tracking: memory growth", "MiB/h", tracking.growthMiB()
-                        * Duration.ofHours(1).toSeconds() / TRACKING.toSeconds()));
+                report.add(single("headless tracking: CPU", "% of one core", (first.cpuPercent() + second.cpuPercent()) / 2));
+                report.add(single("headless tracking: resident memory at its end", "MiB", second.endMiB()));
+                report.add(single("headless tracking: memory growth in the second half", "MiB/h", second.growthMiB()
+                        * Duration.ofHours(1).toSeconds() / second.length().toSeconds()));
 
                 server.setFaults(Faults.none().withErrorRate(503, 1.0).withRetryAfter(Duration.ofSeconds(30), false));
                 console.run("trackbench:start Server unwell");

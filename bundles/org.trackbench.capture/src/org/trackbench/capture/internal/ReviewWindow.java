@@ -53,7 +53,8 @@ final class ReviewWindow {
                     return held;
                 }
                 if (underReview(item, now)) {
-                    held.add(new ScreenshotUnderReview(item.id(), EventPayloads.capturedAt(item.payload()), item.nextAttemptAt(), item.blobSize()));
+                    held.add(new ScreenshotUnderReview(item.id(), EventPayloads.capturedAt(item.payload()),
+                            item.nextAttemptAt(), item.blobSize()));
                 }
             }
             query = page.next() == null ? null : query.after(page.next());
