@@ -25,8 +25,4 @@ enum QuotaPolicy {
         throw new IllegalArgumentException("quotaPolicy '" + text + "' is not accepted; expected pauseCapture or"
                 + " evictOldest");
     }
-
-    String setting() {
-        return setting;
-    }
 }
