@@ -84,6 +84,20 @@ JVM_OPTIONS=()
 if [[ -f "$PRODUCT_DIR/eclipse.ini" ]]; then
   mapfile -t JVM_OPTIONS < <(sed -n '/^-vmargs$/,$p' "$PRODUCT_DIR/eclipse.ini" | tail -n +2 | sed '/^[[:space:]]*$/d')
 fi
+# Class-data sharing: the first start records the classes it loaded (the JDK's and the bundles') in an archive in the
+# data directory, and later starts map it instead of loading and verifying each class again. The archive belongs to
+# one JDK build and one installation: another of either makes a new one. (JDK 19 and later do this by themselves with
+# -XX:+AutoCreateSharedArchive.) The JVM's CDS warnings (classes it cannot archive) are not for the person.
+JAVA_BIN="$(readlink -f "$(command -v java)")"
+CDS_KEY="$( { cat "$(dirname "$(dirname "$JAVA_BIN")")/release" 2>/dev/null; echo "$PRODUCT_DIR"
+  cat "$PRODUCT_DIR/configuration/org.eclipse.equinox.simpleconfigurator/bundles.info" 2>/dev/null; } | cksum | cut -d' ' -f1)"
+CDS_ARCHIVE="$DATA_DIR/classes-$CDS_KEY.jsa"
+if [[ -f "$CDS_ARCHIVE" ]]; then
+  JVM_OPTIONS+=(-XX:SharedArchiveFile="$CDS_ARCHIVE" -Xlog:cds=off,cds+dynamic=off)
+else
+  rm -f "$DATA_DIR"/classes-*.jsa
+  JVM_OPTIONS+=(-XX:ArchiveClassesAtExit="$CDS_ARCHIVE" -Xlog:cds=off,cds+dynamic=off)
+fi
 # Java runs as a child so that a SIGTERM or SIGINT to this script reaches it (its shutdown hook stops
 # Trackbench in order) and the reference server is stopped after it. Standard input is passed on
 # explicitly: a background job's would otherwise be /dev/null. AWT (the screenshot capture) must load the GTK 3

@@ -68,7 +68,23 @@ public final class LaunchedProduct implements AutoCloseable {
 
     /** Starts the workbench product (the display is {@code DISPLAY}'s) and waits until its log shows {@code awaited}. */
     public static LaunchedProduct launchWorkbench(Path home, String awaited) throws IOException {
-        return launch(installed(WORKBENCH), home, Map.of(), awaited, List.of());
+        return launchWorkbench(home, awaited, List.of());
+    }
+
+    /** As {@link #launchWorkbench(Path, String)}, the JVM started with {@code jvmOptions} after the product's own. */
+    public static LaunchedProduct launchWorkbench(Path home, String awaited, List<String> jvmOptions) throws IOException {
+        return launch(installed(WORKBENCH), home, Map.of(), awaited, jvmOptions);
+    }
+
+    /**
+     * The class-data sharing options {@code run-product.sh} adds, for launches that measure the product as a person
+     * runs it: the first launch on {@code home} writes the archive of the classes it loaded when it exits, later ones
+     * map it. (The script keys its archive by JDK build and installation; a test's home sees only one of each.)
+     */
+    public static List<String> classDataSharing(Path home) {
+        Path archive = home.resolve("data").resolve("classes.jsa");
+        String option = Files.exists(archive) ? "-XX:SharedArchiveFile=" : "-XX:ArchiveClassesAtExit=";
+        return List.of(option + archive, "-Xlog:cds=off,cds+dynamic=off");
     }
 
     private static LaunchedProduct launch(Path installed, Path home, Map<String, String> environment, String awaited,

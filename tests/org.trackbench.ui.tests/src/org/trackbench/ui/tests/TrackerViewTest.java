@@ -134,6 +134,9 @@ class TrackerViewTest {
 
             Instant until = capture.pausedUntil().orElseThrow();
             assertTrue(Duration.between(Instant.now(), until).compareTo(Duration.ofMinutes(29)) > 0, until.toString());
+            // Start commits its transition in a job of its own.
+            ui.until("the entry runs", () -> tracker.status().state() == TrackerState.RUNNING,
+                    () -> tracker.status().toString());
             String entry = tracker.status().entry().id().toString();
             ui.until("a skipped screenshot marked", () -> !store.query(QueueQuery.all(10).withEntityTypes(
                     Set.of("screenshot_omitted")).inGroup(entry)).items().isEmpty(), () -> capture.status().toString());
