@@ -89,8 +89,9 @@ fi
 # one JDK build and one installation: another of either makes a new one. (JDK 19 and later do this by themselves with
 # -XX:+AutoCreateSharedArchive.) The JVM's CDS warnings (classes it cannot archive) are not for the person.
 JAVA_BIN="$(readlink -f "$(command -v java)")"
-CDS_KEY="$( { cat "$(dirname "$(dirname "$JAVA_BIN")")/release" 2>/dev/null; echo "$PRODUCT_DIR"
-  cat "$PRODUCT_DIR/configuration/org.eclipse.equinox.simpleconfigurator/bundles.info" 2>/dev/null; } | cksum | cut -d' ' -f1)"
+CDS_KEY="$( { cat "$(dirname "$(dirname "$JAVA_BIN")")/release" 2>/dev/null || true; echo "$PRODUCT_DIR"
+  cat "$PRODUCT_DIR/configuration/org.eclipse.equinox.simpleconfigurator/bundles.info" 2>/dev/null || true; } \
+  | cksum | cut -d' ' -f1)"
 CDS_ARCHIVE="$DATA_DIR/classes-$CDS_KEY.jsa"
 if [[ -f "$CDS_ARCHIVE" ]]; then
   JVM_OPTIONS+=(-XX:SharedArchiveFile="$CDS_ARCHIVE" -Xlog:cds=off,cds+dynamic=off)

@@ -114,7 +114,9 @@ class CarryUnsyncedDataTest {
         console.run("trackbench:config org.trackbench.sync pollIntervalMillis 1000");
         console.run("trackbench:config org.trackbench.capture screenSource.target '(trackbench.screen.source=synthetic)'");
         console.run("trackbench:config org.trackbench.capture intervalSeconds 1");
-        console.run("trackbench:capture accept");
+        // A new screen source restarts capture: the command answers once it is back.
+        Await.until("capture accepts the terms", Duration.ofSeconds(30),
+                () -> console.run("trackbench:capture accept").startsWith("Accepted"), () -> "");
     }
 
     private static int unsent(GogoConsole console) {

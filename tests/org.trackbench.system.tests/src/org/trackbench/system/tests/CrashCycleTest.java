@@ -149,7 +149,9 @@ class CrashCycleTest {
         console.run("trackbench:config org.trackbench.sync pollIntervalMillis 1000");
         console.run("trackbench:config org.trackbench.capture screenSource.target '(trackbench.screen.source=synthetic)'");
         console.run("trackbench:config org.trackbench.capture intervalSeconds 1");
-        console.run("trackbench:capture accept");
+        // A new screen source restarts capture: the command answers once it is back.
+        Await.until("capture accepts the terms", Duration.ofSeconds(30),
+                () -> console.run("trackbench:capture accept").startsWith("Accepted"), () -> "");
     }
 
     /** Acknowledged transitions the queue does not hold, counted per entry and event type. */

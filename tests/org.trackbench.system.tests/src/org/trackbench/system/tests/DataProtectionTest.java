@@ -64,7 +64,9 @@ class DataProtectionTest {
             assertTrue(login.startsWith("Token stored for " + server.baseUri()), login);
             console.run("trackbench:config org.trackbench.capture screenSource.target '(trackbench.screen.source=synthetic)'");
             console.run("trackbench:config org.trackbench.capture intervalSeconds 1");
-            console.run("trackbench:capture accept");
+            // A new screen source restarts capture: the command answers once it is back.
+            Await.until("capture accepts the terms", Duration.ofSeconds(30),
+                    () -> console.run("trackbench:capture accept").startsWith("Accepted"), () -> "");
             console.run("trackbench:start Protected work");
 
             Await.until("a screenshot reaches the server", DELIVERY, () -> screenshots().count() > 0,

@@ -62,7 +62,9 @@ class FullDiskTest {
             console.run("trackbench:config org.trackbench.sync serverUrl " + server.baseUri());
             console.run("trackbench:config org.trackbench.capture screenSource.target '(trackbench.screen.source=synthetic)'");
             console.run("trackbench:config org.trackbench.capture intervalSeconds 1");
-            console.run("trackbench:capture accept");
+            // A new screen source restarts capture: the command answers once it is back.
+            Await.until("capture accepts the terms", Duration.ofSeconds(30),
+                    () -> console.run("trackbench:capture accept").startsWith("Accepted"), () -> "");
             String entry = entryOf(console.run("trackbench:start Filling the disk"));
             Await.until("a screenshot is taken", WAIT, () -> status(console).contains("last screenshot at"),
                     () -> status(console));
