@@ -39,12 +39,13 @@ final class AdminChanges {
     private final PayloadCheckers checkers;
     private final EnqueueValidator validator;
     private final ItemWriter writer;
+    private final BlobFiles blobs;
     private final Supplier<Instant> clock;
     private final Duration auditRetention;
 
     AdminChanges(QueueDatabase database, QueueEventPublisher events, BlockingOrder blocking, RetentionHolds holds,
-            PayloadCheckers checkers, EnqueueValidator validator, ItemWriter writer, Supplier<Instant> clock,
-            Duration auditRetention) {
+            PayloadCheckers checkers, EnqueueValidator validator, ItemWriter writer, BlobFiles blobs,
+            Supplier<Instant> clock, Duration auditRetention) {
         this.database = database;
         this.events = events;
         this.blocking = blocking;
@@ -52,6 +53,7 @@ final class AdminChanges {
         this.checkers = checkers;
         this.validator = validator;
         this.writer = writer;
+        this.blobs = blobs;
         this.clock = clock;
         this.auditRetention = auditRetention;
     }
@@ -82,12 +84,14 @@ final class AdminChanges {
 
     int deleteFailed(String reason, Actor actor) {
         Map<String, String> held = holds.groups();
-        int deleted = audited(actor, AdminAction.DELETE, AuditDetails.failedWith(reason),
-                connection -> AdminOperations.delete(connection,
-                        AdminOperations.withoutHeld(connection, AdminOperations.failedIds(connection, reason), held)),
-                Integer::longValue);
-        events.removed(deleted);
-        return deleted;
+        List<Long> deleted = audited(actor, AdminAction.DELETE, AuditDetails.failedWith(reason), connection -> {
+            List<Long> ids = AdminOperations.withoutHeld(connection, AdminOperations.failedIds(connection, reason), held);
+            AdminOperations.delete(connection, ids);
+            return ids;
+        }, List::size);
+        blobs.delete(deleted);
+        events.removed(deleted.size());
+        return deleted.size();
     }
 
     int delete(Collection<Long> ids, Actor actor) {
@@ -97,6 +101,7 @@ final class AdminChanges {
             AdminOperations.refuseHeld(connection, given, held);
             return AdminOperations.delete(connection, given);
         }, Integer::longValue);
+        blobs.delete(given);
         events.removed(deleted);
         return deleted;
     }
@@ -198,6 +203,7 @@ final class AdminChanges {
         List<Long> changed = audited(actor, recorded, connection -> BulkOperations.apply(connection, action, filter,
                 held, clock.get(), this::checkPayload), ids -> AuditDetails.bulk(action, filter, ids), List::size);
         if (action instanceof BulkAction.Delete) {
+            blobs.delete(changed);
             events.removed(changed.size());
         } else {
             events.changed(changed, ItemStatus.PENDING);

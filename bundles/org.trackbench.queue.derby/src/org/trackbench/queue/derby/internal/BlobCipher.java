@@ -1,6 +1,5 @@
 package org.trackbench.queue.derby.internal;
 
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -9,7 +8,6 @@ import java.util.Optional;
 
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
-import javax.crypto.CipherInputStream;
 import javax.crypto.spec.GCMParameterSpec;
 
 import org.trackbench.core.queue.QueueException;
@@ -35,16 +33,16 @@ final class BlobCipher {
         this.keys = keys;
     }
 
-    /** What to store: the ciphertext as a stream, and how to find the key and nonce again. */
-    record Sealed(String keyId, String nonce, InputStream ciphertext) {
+    /** How one blob is sealed: the key's id and the nonce to store beside it, and the cipher that encrypts it. */
+    record Sealing(String keyId, String nonce, Cipher cipher) {
     }
 
-    Sealed seal(long itemId, InputStream plaintext) {
+    Sealing seal(long itemId) {
         DataKey key = keys.current();
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
-        Cipher cipher = cipher(Cipher.ENCRYPT_MODE, key, nonce, itemId);
-        return new Sealed(key.id(), Base64.getEncoder().encodeToString(nonce), new CipherInputStream(plaintext, cipher));
+        return new Sealing(key.id(), Base64.getEncoder().encodeToString(nonce),
+                cipher(Cipher.ENCRYPT_MODE, key, nonce, itemId));
     }
 
     /**

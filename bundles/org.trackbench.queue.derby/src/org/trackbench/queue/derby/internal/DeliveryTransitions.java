@@ -116,7 +116,8 @@ final class DeliveryTransitions {
         }
     }
 
-    static void markSent(Connection connection, long id) throws SQLException {
+    /** Marks the item sent and drops its blob row; whether it had one. */
+    static boolean markSent(Connection connection, long id) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE TB_QUEUE_ITEM SET STATUS = 'sent',"
                 + " LEASE_UNTIL = NULL, LAST_ERROR = NULL, BLOB_SIZE = 0, BLOB_CONTENT_TYPE = NULL"
                 + " WHERE ID = ? AND STATUS = 'in_flight'");
@@ -124,7 +125,7 @@ final class DeliveryTransitions {
             update.setLong(1, id);
             requireInFlight(connection, id, update.executeUpdate(), "sent");
             dropBlob.setLong(1, id);
-            dropBlob.executeUpdate();
+            return dropBlob.executeUpdate() > 0;
         }
     }
 

@@ -1,11 +1,6 @@
 package org.trackbench.queue.derby.internal;
 
 import java.io.InputStream;
-import java.sql.Blob;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +36,6 @@ import org.trackbench.core.queue.QueueQuery;
 import org.trackbench.core.queue.QueueStore;
 import org.trackbench.core.queue.RetentionHold;
 import org.trackbench.core.queue.StorageShortage;
-import org.trackbench.core.queue.UnknownItemException;
 import org.trackbench.core.security.DataKeys;
 
 /**
@@ -64,8 +58,9 @@ public final class DerbyQueueStore implements QueueStore, TimeLedger {
     private final QueueDatabase database;
     private final QueueEventPublisher events;
     private final EnqueueValidator validator = new EnqueueValidator();
-    private final BlobCipher cipher;
-    private final BlobMemory blobMemory = BlobMemory.ofHeap();
+    private final BlobFiles blobs;
+    private final BlobReader reader;
+    private final CrashPoint crashPoint;
     private final ItemWriter writer;
     private final BlockingOrder blocking = new BlockingOrder();
     private final RetentionHolds holds = new RetentionHolds();
@@ -76,12 +71,14 @@ public final class DerbyQueueStore implements QueueStore, TimeLedger {
     @Activate
     public DerbyQueueStore(BundleContext context, QueueStoreConfig config, @Reference EventAdmin eventAdmin,
             @Reference DataKeys keys) {
-        this(StoreOptions.from(config, context.getProperty("osgi.instance.area")), eventAdmin, keys, Clock.systemUTC());
+        this(StoreOptions.from(config, context.getProperty("osgi.instance.area")), eventAdmin, keys, Clock.systemUTC(),
+                CrashPoint.named(context.getProperty(CrashPoint.PROPERTY)));
     }
 
-    DerbyQueueStore(StoreOptions options, EventAdmin eventAdmin, DataKeys keys, Clock clock) {
+    DerbyQueueStore(StoreOptions options, EventAdmin eventAdmin, DataKeys keys, Clock clock, CrashPoint crashPoint) {
         LOG.info("Queue store starting at {}", options.databaseDirectory());
         this.clock = clock;
+        this.crashPoint = crashPoint;
         this.events = new QueueEventPublisher(eventAdmin);
         try {
             this.database = QueueDatabase.open(options.databaseDirectory(), events::storage);
@@ -90,10 +87,17 @@ public final class DerbyQueueStore implements QueueStore, TimeLedger {
             LOG.error("Queue store cannot start: {}", e.getMessage());
             throw e;
         }
-        this.cipher = new BlobCipher(keys);
-        this.writer = new ItemWriter(options.maxBlobBytes(), database.read(ItemWriter::highestStoredId), cipher,
-                options.ledgerRetention());
-        this.admin = new AdminChanges(database, events, blocking, holds, checkers, validator, writer, this::now,
+        BlobCipher cipher = new BlobCipher(keys);
+        this.blobs = BlobFiles.in(options.databaseDirectory(), cipher, crashPoint);
+        List<Long> missing = blobs.recover(database.read(ItemQueries::blobsInFiles));
+        if (!missing.isEmpty()) {
+            LOG.error("The blob files of items {} are missing from {}; the items are kept, and fail with that reason"
+                    + " when sent", missing, blobs.file(missing.get(0)).getParent());
+        }
+        this.reader = new BlobReader(database, blobs, cipher);
+        this.writer = new ItemWriter(options.maxBlobBytes(), database.read(ItemWriter::highestStoredId), blobs,
+                crashPoint, options.ledgerRetention());
+        this.admin = new AdminChanges(database, events, blocking, holds, checkers, validator, writer, blobs, this::now,
                 options.auditRetention());
         List<Long> released = database.write(DeliveryTransitions::releaseOrphanedLeases);
         if (!released.isEmpty()) {
@@ -138,6 +142,9 @@ public final class DerbyQueueStore implements QueueStore, TimeLedger {
         checkers.check(request);
         Supplier<QueueItem> insert = () -> database.write(connection -> writer.insert(connection, request, now()));
         QueueItem item = request.orderingGroup() == null ? insert.get() : blocking.join(insert);
+        if (request.blob() != null) {
+            crashPoint.after(BlobStep.COMMITTED);
+        }
         events.enqueued(item);
         return item;
     }
@@ -147,6 +154,7 @@ public final class DerbyQueueStore implements QueueStore, TimeLedger {
         validator.validate(replacement);
         checkers.check(replacement);
         QueueItem item = database.write(connection -> ItemReplacement.apply(connection, id, replacement, now()));
+        blobs.delete(List.of(id));
         events.changed(List.of(id), item.status());
         return item;
     }
@@ -161,10 +169,10 @@ public final class DerbyQueueStore implements QueueStore, TimeLedger {
 
     @Override
     public void markSent(long id) {
-        database.write(connection -> {
-            DeliveryTransitions.markSent(connection, id);
-            return null;
-        });
+        if (database.write(connection -> DeliveryTransitions.markSent(connection, id))) {
+            crashPoint.after(BlobStep.SENT_COMMITTED);
+            blobs.delete(List.of(id));
+        }
         events.changed(List.of(id), ItemStatus.SENT);
     }
 
@@ -224,57 +232,7 @@ public final class DerbyQueueStore implements QueueStore, TimeLedger {
 
     @Override
     public InputStream openBlob(long id) {
-        Connection connection = database.openConnection();
-        byte[] ciphertext;
-        String keyId;
-        String nonce;
-        BlobMemory.Reservation memory = null;
-        try {
-            PreparedStatement query = connection.prepareStatement("SELECT DATA, KEY_ID, NONCE FROM TB_QUEUE_BLOB WHERE ITEM_ID = ?");
-            query.setLong(1, id);
-            ResultSet row = query.executeQuery();
-            if (!row.next()) {
-                QueueItem item = ItemRows.find(connection, id).orElseThrow(() -> new UnknownItemException(id));
-                throw new QueueException("Item " + id + " (" + item.status().label() + ") has no blob"
-                        + (item.status() == ItemStatus.SENT ? ": blobs are dropped once sent" : ""));
-            }
-            keyId = row.getString(2);
-            if (keyId == null) {
-                // Stored before blobs were encrypted: streamed as it is.
-                return new BlobStream(row.getBinaryStream(1), connection);
-            }
-            Blob data = row.getBlob(1);
-            long size = data.length();
-            memory = blobMemory.reserve(id, size);
-            ciphertext = data.getBytes(1, (int) size);
-            nonce = row.getString(3);
-            connection.commit();
-            connection.close();
-        } catch (SQLException | RuntimeException e) {
-            if (memory != null) {
-                memory.release();
-            }
-            closeAfterFailure(connection, e);
-            if (e instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new QueueException("Cannot open the blob of item " + id + ": " + e.getMessage(), e);
-        }
-        try {
-            return memory.stream(cipher.open(id, keyId, nonce, ciphertext));
-        } catch (RuntimeException e) {
-            memory.release();
-            throw e;
-        }
-    }
-
-    private static void closeAfterFailure(Connection connection, Exception failure) {
-        try {
-            connection.rollback();
-            connection.close();
-        } catch (SQLException e) {
-            failure.addSuppressed(e);
-        }
+        return reader.open(id);
     }
 
     @Override

@@ -9,7 +9,7 @@ import java.util.Set;
 
 import org.trackbench.core.queue.StorageShortage;
 
-/** The room on the disk holding the database, and which of Derby's failures say that it ran out. */
+/** The room on the disk holding the database, and which of its failures say that it ran out. */
 final class DiskSpace {
 
     /**
@@ -32,21 +32,19 @@ final class DiskSpace {
     }
 
     /**
-     * Whether {@code failure} comes from a disk that ran out of space: Derby's own states for it, or any database
-     * failure while the disk has less room than {@link #NEEDED_BYTES} (Derby reports some failed writes, a log it
-     * could not write, under other states).
+     * Whether {@code failure} comes from a disk that ran out of space: Derby's own states for it, or any database or
+     * blob file failure while the disk has less room than {@link #NEEDED_BYTES} (Derby reports some failed writes, a
+     * log it could not write, under other states; Java names no state for a full disk).
      */
     boolean ranOut(Throwable failure) {
-        boolean database = false;
+        boolean storage = false;
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLException sql) {
-                if (FULL_STATES.contains(sql.getSQLState())) {
-                    return true;
-                }
-                database = true;
+            if (cause instanceof SQLException sql && FULL_STATES.contains(sql.getSQLState())) {
+                return true;
             }
+            storage |= cause instanceof SQLException || cause instanceof IOException;
         }
-        return database && !hasRoom();
+        return storage && !hasRoom();
     }
 
     boolean hasRoom() {

@@ -7,9 +7,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -19,7 +21,7 @@ import org.trackbench.core.queue.QueueItem;
 import org.trackbench.core.queue.QueuePage;
 import org.trackbench.core.queue.QueueQuery;
 
-/** Read-only questions: keyset pages, counts, failure groups, holders, unsent blob bytes. */
+/** Read-only questions: keyset pages, counts, failure groups, holders, unsent blob bytes, blobs kept in files. */
 final class ItemQueries {
 
     private ItemQueries() {
@@ -140,6 +142,18 @@ final class ItemQueries {
             row.next();
             return row.getLong(1);
         }
+    }
+
+    /** The items whose blob rows name a file. */
+    static Set<Long> blobsInFiles(Connection connection) throws SQLException {
+        Set<Long> ids = new HashSet<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT ITEM_ID FROM TB_QUEUE_BLOB WHERE IN_FILE")) {
+            while (rows.next()) {
+                ids.add(rows.getLong(1));
+            }
+        }
+        return ids;
     }
 
     private static String column(QueueQuery.SortKey key) {

@@ -11,6 +11,7 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -19,15 +20,22 @@ import org.trackbench.core.queue.ItemStatus;
 import org.trackbench.core.queue.QueueException;
 import org.trackbench.core.queue.QueueItem;
 
-/** Inserts a validated request, streaming its blob encrypted, inside the caller's transaction. */
+/**
+ * Inserts a validated request inside the caller's transaction, its blob first stored as an encrypted file
+ * ({@link BlobFiles}) that the rows then name.
+ */
 final class ItemWriter {
 
     private static final String INSERT = "INSERT INTO TB_QUEUE_ITEM (ID, ENTITY_TYPE, IDEMPOTENCY_KEY, PAYLOAD, STATUS,"
-            + " CREATED_AT, NEXT_ATTEMPT_AT, ORDERING_GROUP, ORDERED, BLOB_CONTENT_TYPE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " CREATED_AT, NEXT_ATTEMPT_AT, ORDERING_GROUP, ORDERED, BLOB_CONTENT_TYPE, BLOB_SIZE)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_BLOB = "INSERT INTO TB_QUEUE_BLOB (ITEM_ID, KEY_ID, NONCE, IN_FILE)"
+            + " VALUES (?, ?, ?, TRUE)";
     private static final String DUPLICATE_KEY_STATE = "23505";
 
     private final long maxBlobBytes;
-    private final BlobCipher cipher;
+    private final BlobFiles blobs;
+    private final CrashPoint crashPoint;
     private final Duration ledgerRetention;
     /**
      * Ids come from here rather than a Derby identity column: Derby's identity generator gives up with
@@ -36,9 +44,11 @@ final class ItemWriter {
      */
     private final AtomicLong lastId;
 
-    ItemWriter(long maxBlobBytes, long highestStoredId, BlobCipher cipher, Duration ledgerRetention) {
+    ItemWriter(long maxBlobBytes, long highestStoredId, BlobFiles blobs, CrashPoint crashPoint,
+            Duration ledgerRetention) {
         this.maxBlobBytes = maxBlobBytes;
-        this.cipher = cipher;
+        this.blobs = blobs;
+        this.crashPoint = crashPoint;
         this.ledgerRetention = ledgerRetention;
         this.lastId = new AtomicLong(highestStoredId);
     }
@@ -56,9 +66,25 @@ final class ItemWriter {
      * {@link BlockingOrder#join}, so no failure of the group lands in between.
      */
     QueueItem insert(Connection connection, EnqueueRequest request, Instant now) throws SQLException {
+        long id = lastId.incrementAndGet();
+        if (request.blob() == null) {
+            return insertRows(connection, id, request, null, now);
+        }
+        BlobFiles.Written blob = writeBlob(id, request);
+        try {
+            QueueItem item = insertRows(connection, id, request, blob, now);
+            crashPoint.after(BlobStep.ROWS_INSERTED);
+            return item;
+        } catch (SQLException | RuntimeException e) {
+            blobs.delete(List.of(id));
+            throw e;
+        }
+    }
+
+    private QueueItem insertRows(Connection connection, long id, EnqueueRequest request, BlobFiles.Written blob,
+            Instant now) throws SQLException {
         String group = request.orderingGroup();
         UUID key = request.idempotencyKey() != null ? request.idempotencyKey() : UUID.randomUUID();
-        long id = lastId.incrementAndGet();
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             insert.setLong(1, id);
             insert.setString(2, request.entityType());
@@ -69,11 +95,12 @@ final class ItemWriter {
             insert.setLong(7, dueAt(request, now).toEpochMilli());
             insert.setString(8, group);
             insert.setBoolean(9, request.ordered());
-            if (request.blob() == null) {
+            if (blob == null) {
                 insert.setNull(10, Types.VARCHAR);
             } else {
                 insert.setString(10, request.blobContentType());
             }
+            insert.setLong(11, blob == null ? 0 : blob.size());
             insert.executeUpdate();
         } catch (SQLException e) {
             if (DUPLICATE_KEY_STATE.equals(e.getSQLState())) {
@@ -82,7 +109,14 @@ final class ItemWriter {
             }
             throw e;
         }
-        long blobSize = request.blob() == null ? 0 : insertBlob(connection, id, request);
+        if (blob != null) {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_BLOB)) {
+                insert.setLong(1, id);
+                insert.setString(2, blob.keyId());
+                insert.setString(3, blob.nonce());
+                insert.executeUpdate();
+            }
+        }
         if (request.transition() != null) {
             if (request.transition().type().equals("start")) {
                 Ledger.retire(connection, now.minus(ledgerRetention));
@@ -91,8 +125,8 @@ final class ItemWriter {
         }
         ItemStatus status = group != null && GroupBlocking.blockIfHeldByFailure(connection, group, id) ? ItemStatus.BLOCKED
                 : ItemStatus.PENDING;
-        return new QueueItem(id, request.entityType(), key, request.payload(), blobSize,
-                request.blob() == null ? null : request.blobContentType(), status, 0, now, null, dueAt(request, now),
+        return new QueueItem(id, request.entityType(), key, request.payload(), blob == null ? 0 : blob.size(),
+                blob == null ? null : request.blobContentType(), status, 0, now, null, dueAt(request, now),
                 null, group, request.ordered());
     }
 
@@ -102,38 +136,21 @@ final class ItemWriter {
         return notBefore != null && notBefore.isAfter(now) ? notBefore.truncatedTo(ChronoUnit.MILLIS) : now;
     }
 
-    private long insertBlob(Connection connection, long id, EnqueueRequest request) throws SQLException {
+    private BlobFiles.Written writeBlob(long id, EnqueueRequest request) {
         InputStream source;
         try {
             source = request.blob().open();
         } catch (IOException e) {
             throw new QueueException("Cannot read the blob of the " + request.entityType() + " item being enqueued: " + e, e);
         }
-        try (SizeLimitedInputStream blob = new SizeLimitedInputStream(source, maxBlobBytes);
-                PreparedStatement insert = connection
-                        .prepareStatement("INSERT INTO TB_QUEUE_BLOB (ITEM_ID, DATA, KEY_ID, NONCE) VALUES (?, ?, ?, ?)");
-                PreparedStatement size = connection
-                        .prepareStatement("UPDATE TB_QUEUE_ITEM SET BLOB_SIZE = ? WHERE ID = ?")) {
-            BlobCipher.Sealed sealed = cipher.seal(id, blob);
-            insert.setLong(1, id);
-            insert.setBinaryStream(2, sealed.ciphertext());
-            insert.setString(3, sealed.keyId());
-            insert.setString(4, sealed.nonce());
-            try {
-                insert.executeUpdate();
-            } catch (SQLException e) {
-                if (blob.count() > maxBlobBytes) {
-                    throw new IllegalArgumentException("blob of the " + request.entityType()
-                            + " item is larger than maxBlobBytes = " + maxBlobBytes + " bytes; expected at most that", e);
-                }
-                throw e;
-            }
-            size.setLong(1, blob.count());
-            size.setLong(2, id);
-            size.executeUpdate();
-            return blob.count();
+        try (SizeLimitedInputStream blob = new SizeLimitedInputStream(source, maxBlobBytes)) {
+            return blobs.write(id, blob);
+        } catch (SizeLimitedInputStream.BlobTooLargeException e) {
+            throw new IllegalArgumentException("blob of the " + request.entityType()
+                    + " item is larger than maxBlobBytes = " + maxBlobBytes + " bytes; expected at most that", e);
         } catch (IOException e) {
-            throw new QueueException("Cannot read the blob of the " + request.entityType() + " item being enqueued: " + e, e);
+            throw new QueueException("Cannot store the blob of the " + request.entityType() + " item being enqueued in "
+                    + blobs.file(id) + ": " + e, e);
         }
     }
 }

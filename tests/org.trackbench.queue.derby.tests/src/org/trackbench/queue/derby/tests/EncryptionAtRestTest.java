@@ -65,6 +65,8 @@ class EncryptionAtRestTest {
 
         assertEquals(image.length, item.blobSize());
         assertArrayEquals(image, read(store, item.id()));
+        assertTrue(Files.isRegularFile(directory.resolve("blobs").resolve(item.id() + ".blob")),
+                "the blob's file lies within the scanned directory");
         assertFalse(ByteScan.filesContaining(directory, marker.getBytes(StandardCharsets.UTF_8)).isEmpty(),
                 "the scan finds what is stored in clear, so its silence below means something");
         assertEquals(List.of(), ByteScan.filesContaining(directory, Arrays.copyOfRange(image, 4096, 4096 + 64)),
@@ -78,6 +80,7 @@ class EncryptionAtRestTest {
         fixture.configure(directory, MAX_BLOB).enqueue(EnqueueRequest.of("note", "{}"));
 
         assertEquals(OWNER_ONLY, Files.getPosixFilePermissions(directory));
+        assertEquals(OWNER_ONLY, Files.getPosixFilePermissions(directory.resolve("blobs")));
         try (Stream<Path> beside = Files.list(directory.getParent())) {
             assertEquals(List.of(), beside.filter(path -> path.getFileName().toString().contains(".creating")).toList(),
                     "the private directory the database was created in is gone");

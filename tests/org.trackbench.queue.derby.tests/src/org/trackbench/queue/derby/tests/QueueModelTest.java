@@ -1,7 +1,12 @@
 package org.trackbench.queue.derby.tests;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,9 +17,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.trackbench.core.queue.AttemptOutcome;
@@ -28,9 +35,10 @@ import org.trackbench.testing.QueueStoreFixture;
 
 /**
  * The real queue driven through long random sequences (enqueue of ordered and unordered members with and without
- * blobs, claims, sent / retry / failed outcomes, admin retry / delete / purge, restarts), each step checked against
- * a small reference model: no item lost or added, none handed out twice or out of order, {@code blocked} exactly when
- * the model says, counts equal. Seeded: a failure names its seed, and the shortest sequence of its steps that still
+ * blobs, claims, sent / retry / failed outcomes, admin retry / delete / purge, restarts after what an enqueue killed
+ * between its file steps leaves), each step checked against a small reference model: no item lost or added, none
+ * handed out twice or out of order, {@code blocked} exactly when the model says, counts equal, a blob file for each
+ * unsent item with a blob and no other, each blob read back whole after a restart. Seeded: a failure names its seed, and the shortest sequence of its steps that still
  * fails (found by replaying ever smaller subsets on a fresh store: each step's choices are drawn up front and apply
  * to whatever state the replay is in). Steps per run: {@code -Dtrackbench.model.steps} (2,000 by default;
  * docs/reliability.md has the long run), seed: {@code -Dtrackbench.model.seed} (anything but a number: a new one).
@@ -69,13 +77,15 @@ class QueueModelTest {
     private static final class Modelled {
         final String group;
         final boolean ordered;
+        final byte[] blob;
         ItemStatus status;
         int attempts;
         boolean dueNow = true;
 
-        Modelled(String group, boolean ordered, ItemStatus status) {
+        Modelled(String group, boolean ordered, byte[] blob, ItemStatus status) {
             this.group = group;
             this.ordered = ordered;
+            this.blob = blob;
             this.status = status;
         }
     }
@@ -160,7 +170,7 @@ class QueueModelTest {
         } else if (dice < 97) {
             purge();
         } else if (dice < 98) {
-            restart();
+            restart(step);
         } else {
             groups.set(step.a() % GROUPS, UUID.randomUUID().toString());
             note("a new time entry");
@@ -175,14 +185,15 @@ class QueueModelTest {
         if (grouped) {
             request = request.inGroup(group, ordered);
         }
+        byte[] blob = null;
         if (step.d() % 4 == 0) {
-            byte[] blob = new byte[1 + step.d() / 4 % 2048];
+            blob = new byte[1 + step.d() / 4 % 2048];
             new Random(step.d()).nextBytes(blob);
             request = request.withBlob(BlobSource.of(blob), "image/png");
         }
         QueueItem item = store.enqueue(request);
         ItemStatus expected = heldByFailure(group, item.id()) ? ItemStatus.BLOCKED : ItemStatus.PENDING;
-        Modelled modelled = new Modelled(group, ordered, expected);
+        Modelled modelled = new Modelled(group, ordered, blob, expected);
         model.put(item.id(), modelled);
         note("enqueue " + item.id() + (grouped ? " in " + shortName(group) + (ordered ? " ordered" : "") : "")
                 + (request.blob() != null ? " with a blob" : "") + " -> " + modelled.status.label());
@@ -274,11 +285,24 @@ class QueueModelTest {
         assertEquals(sent.size(), purged, "every sent item is purged, nothing else");
     }
 
-    private void restart() {
+    /**
+     * Restarts the store after an enqueue was killed between two of its file steps: a temporary file, or a renamed
+     * file whose row was never committed, for ids the store has not handed out.
+     */
+    private void restart(Step step) {
+        long unused = store.query(QueueQuery.all(1).sortedBy(QueueQuery.SortKey.ID, true)).items().stream()
+                .mapToLong(QueueItem::id).findFirst().orElse(0) + 1 + step.b() % 3;
+        String left = unused + (step.c() % 2 == 0 ? ".tmp" : ".blob");
+        write(blobs().resolve(left), new byte[1 + step.d() % 512]);
         store = fixture.configure(directory, 1024 * 1024);
         model.values().stream().filter(item -> item.status == ItemStatus.IN_FLIGHT)
                 .forEach(item -> item.status = ItemStatus.PENDING);
-        note("restart");
+        model.forEach((id, item) -> {
+            if (item.blob != null && item.status != ItemStatus.SENT) {
+                assertArrayEquals(item.blob, readBlob(id), "the blob of item " + id + " after a restart");
+            }
+        });
+        note("restart, " + left + " left by a killed enqueue");
     }
 
     /** After a retry or delete: an item is blocked exactly when a failed ordered item precedes it in its group. */
@@ -306,6 +330,38 @@ class QueueModelTest {
             counts.put(status, model.values().stream().filter(item -> item.status == status).count());
         }
         assertEquals(counts, store.countByStatus());
+        Set<String> expectedFiles = model.entrySet().stream()
+                .filter(entry -> entry.getValue().blob != null && entry.getValue().status != ItemStatus.SENT)
+                .map(entry -> entry.getKey() + ".blob").collect(Collectors.toSet());
+        assertEquals(expectedFiles, blobFiles(), "a file for each unsent item with a blob, and no other");
+    }
+
+    private Path blobs() {
+        return directory.resolve("blobs");
+    }
+
+    private Set<String> blobFiles() {
+        try (Stream<Path> files = Files.list(blobs())) {
+            return files.map(file -> file.getFileName().toString()).collect(Collectors.toSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private byte[] readBlob(long id) {
+        try (InputStream in = store.openBlob(id)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Path file, byte[] bytes) {
+        try {
+            Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private boolean claimable(long id, Modelled item) {
