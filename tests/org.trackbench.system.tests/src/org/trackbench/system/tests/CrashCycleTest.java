@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -136,6 +137,9 @@ class CrashCycleTest {
         assertEquals(0, unsent, "items not sent after the drain");
         assertEquals(0, lostAcknowledged, "acknowledged transitions missing from the queue");
         assertEquals(0, notRestored, "restarts that did not bring the tracker back as it was left");
+        try (Stream<Path> files = Files.list(home.resolve("data").resolve("queue").resolve("blobs"))) {
+            assertEquals(List.of(), files.toList(), "no blob file outlives its sent screenshot or an interrupted enqueue");
+        }
     }
 
     /** The figures the run is judged by. */

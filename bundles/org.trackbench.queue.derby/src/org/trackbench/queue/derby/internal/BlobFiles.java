@@ -82,14 +82,14 @@ final class BlobFiles {
             try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE,
                     StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
                 encrypt(plaintext, sealing.cipher(), out);
-                crashPoint.after(BlobStep.TEMPORARY_WRITTEN);
+                crashPoint.after(BlobStep.TEMPORARY_WRITTEN, id);
                 out.force(true);
             }
-            crashPoint.after(BlobStep.TEMPORARY_FORCED);
+            crashPoint.after(BlobStep.TEMPORARY_FORCED, id);
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            crashPoint.after(BlobStep.RENAMED);
+            crashPoint.after(BlobStep.RENAMED, id);
             forceDirectory();
-            crashPoint.after(BlobStep.DIRECTORY_FORCED);
+            crashPoint.after(BlobStep.DIRECTORY_FORCED, id);
             return new Written(plaintext.count(), sealing.keyId(), sealing.nonce());
         } catch (IOException | RuntimeException e) {
             deleteAfterFailure(temporary, e);

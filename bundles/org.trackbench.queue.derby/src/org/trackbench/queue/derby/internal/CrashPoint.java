@@ -42,12 +42,13 @@ final class CrashPoint {
         }
     }
 
-    /** Called once {@code done} is done; at the chosen step, never returns. */
-    void after(BlobStep done) {
+    /** Called once {@code done} is done for the blob of item {@code itemId}; at the chosen step, never returns. */
+    void after(BlobStep done, long itemId) {
         if (done != step) {
             return;
         }
-        LOG.warn("Crash point reached: {} ({} is set for a crash test); waiting to be killed", done, PROPERTY);
+        LOG.warn("Crash point reached: {} of item {} ({} is set for a crash test); waiting to be killed", done, itemId,
+                PROPERTY);
         while (true) {
             LockSupport.park(this);
         }

@@ -143,7 +143,7 @@ public final class DerbyQueueStore implements QueueStore, TimeLedger {
         Supplier<QueueItem> insert = () -> database.write(connection -> writer.insert(connection, request, now()));
         QueueItem item = request.orderingGroup() == null ? insert.get() : blocking.join(insert);
         if (request.blob() != null) {
-            crashPoint.after(BlobStep.COMMITTED);
+            crashPoint.after(BlobStep.COMMITTED, item.id());
         }
         events.enqueued(item);
         return item;
@@ -170,7 +170,7 @@ public final class DerbyQueueStore implements QueueStore, TimeLedger {
     @Override
     public void markSent(long id) {
         if (database.write(connection -> DeliveryTransitions.markSent(connection, id))) {
-            crashPoint.after(BlobStep.SENT_COMMITTED);
+            crashPoint.after(BlobStep.SENT_COMMITTED, id);
             blobs.delete(List.of(id));
         }
         events.changed(List.of(id), ItemStatus.SENT);

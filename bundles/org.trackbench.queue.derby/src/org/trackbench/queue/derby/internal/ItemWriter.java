@@ -73,7 +73,7 @@ final class ItemWriter {
         BlobFiles.Written blob = writeBlob(id, request);
         try {
             QueueItem item = insertRows(connection, id, request, blob, now);
-            crashPoint.after(BlobStep.ROWS_INSERTED);
+            crashPoint.after(BlobStep.ROWS_INSERTED, id);
             return item;
         } catch (SQLException | RuntimeException e) {
             blobs.delete(List.of(id));
