@@ -62,7 +62,7 @@ public final class DerbyQueueStore implements QueueStore, TimeLedger {
     private final BlobReader reader;
     private final CrashPoint crashPoint;
     private final ItemWriter writer;
-    private final BlockingOrder blocking = new BlockingOrder();
+    private final BlockingOrder blocking;
     private final RetentionHolds holds = new RetentionHolds();
     private final PayloadCheckers checkers = new PayloadCheckers();
     private final Clock clock;
@@ -95,8 +95,9 @@ public final class DerbyQueueStore implements QueueStore, TimeLedger {
                     + " when sent", missing, blobs.file(missing.get(0)).getParent());
         }
         this.reader = new BlobReader(database, blobs, cipher);
+        this.blocking = new BlockingOrder(() -> database.read(GroupBlocking::groupsWithFailures));
         this.writer = new ItemWriter(options.maxBlobBytes(), database.read(ItemWriter::highestStoredId), blobs,
-                crashPoint, options.ledgerRetention());
+                blocking, crashPoint, options.ledgerRetention());
         this.admin = new AdminChanges(database, events, blocking, holds, checkers, validator, writer, blobs, this::now,
                 options.auditRetention());
         List<Long> released = database.write(DeliveryTransitions::releaseOrphanedLeases);

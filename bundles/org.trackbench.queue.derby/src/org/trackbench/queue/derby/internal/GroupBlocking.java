@@ -2,8 +2,12 @@ package org.trackbench.queue.derby.internal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Keeps the visible {@code blocked} state true: an item is blocked exactly when a failed ordered item of its
@@ -12,6 +16,18 @@ import java.util.Collection;
 final class GroupBlocking {
 
     private GroupBlocking() {
+    }
+
+    /** The groups holding a failed ordered item. */
+    static Set<String> groupsWithFailures(Connection connection) throws SQLException {
+        Set<String> groups = new HashSet<>();
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(
+                "SELECT DISTINCT ORDERING_GROUP FROM TB_QUEUE_ITEM WHERE STATUS = 'failed' AND ORDERED = TRUE")) {
+            while (rows.next()) {
+                groups.add(rows.getString(1));
+            }
+        }
+        return groups;
     }
 
     /** Blocks item {@code id} if a failed ordered item of its group precedes it; returns whether it did. */

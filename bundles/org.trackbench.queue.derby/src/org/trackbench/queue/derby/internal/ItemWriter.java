@@ -35,6 +35,7 @@ final class ItemWriter {
 
     private final long maxBlobBytes;
     private final BlobFiles blobs;
+    private final BlockingOrder blocking;
     private final CrashPoint crashPoint;
     private final Duration ledgerRetention;
     /**
@@ -44,10 +45,11 @@ final class ItemWriter {
      */
     private final AtomicLong lastId;
 
-    ItemWriter(long maxBlobBytes, long highestStoredId, BlobFiles blobs, CrashPoint crashPoint,
+    ItemWriter(long maxBlobBytes, long highestStoredId, BlobFiles blobs, BlockingOrder blocking, CrashPoint crashPoint,
             Duration ledgerRetention) {
         this.maxBlobBytes = maxBlobBytes;
         this.blobs = blobs;
+        this.blocking = blocking;
         this.crashPoint = crashPoint;
         this.ledgerRetention = ledgerRetention;
         this.lastId = new AtomicLong(highestStoredId);
@@ -123,8 +125,8 @@ final class ItemWriter {
             }
             Ledger.append(connection, request.transition());
         }
-        ItemStatus status = group != null && GroupBlocking.blockIfHeldByFailure(connection, group, id) ? ItemStatus.BLOCKED
-                : ItemStatus.PENDING;
+        ItemStatus status = group != null && blocking.mayHoldFailure(group)
+                && GroupBlocking.blockIfHeldByFailure(connection, group, id) ? ItemStatus.BLOCKED : ItemStatus.PENDING;
         return new QueueItem(id, request.entityType(), key, request.payload(), blob == null ? 0 : blob.size(),
                 blob == null ? null : request.blobContentType(), status, 0, now, null, dueAt(request, now),
                 null, group, request.ordered());

@@ -22,7 +22,8 @@ final class SchemaMigrator {
 
     static final List<String> SCRIPTS = List.of("db/V1__queue.sql", "db/V2__blob_content_type.sql",
             "db/V3__encrypted_blobs.sql", "db/V4__awaits_handler.sql", "db/V5__log_settings.sql", "db/V6__audit.sql",
-            "db/V7__spent_keys.sql", "db/V8__ledger.sql", "db/V9__blob_files.sql");
+            "db/V7__spent_keys.sql", "db/V8__ledger.sql", "db/V9__blob_files.sql",
+            "db/V10__drop_due_index.sql");
     static final int CURRENT_VERSION = SCRIPTS.size();
     /** The version that brought the ledger, filled from the events still queued when a database reaches it. */
     static final int LEDGER_VERSION = 8;
