@@ -1,0 +1,28 @@
+package org.trackbench.ui.internal.handlers;
+
+import java.util.Set;
+
+import org.eclipse.e4.core.di.annotations.CanExecute;
+import org.eclipse.e4.core.di.annotations.Execute;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.di.extensions.Service;
+import org.eclipse.e4.ui.services.IServiceConstants;
+import org.eclipse.swt.widgets.Shell;
+import org.trackbench.core.capture.TimeTracker;
+import org.trackbench.core.capture.TrackerState;
+
+import jakarta.inject.Named;
+
+/** Stop: the running or paused entry ends. */
+public final class StopHandler {
+
+    @CanExecute
+    boolean canExecute(@Optional @Service TimeTracker tracker) {
+        return TrackerTransitions.allowed(tracker, Set.of(TrackerState.RUNNING, TrackerState.PAUSED));
+    }
+
+    @Execute
+    void execute(@Service TimeTracker tracker, @Named(IServiceConstants.ACTIVE_SHELL) Shell shell) {
+        TrackerTransitions.run("Stop", shell, tracker, TimeTracker::stop);
+    }
+}
