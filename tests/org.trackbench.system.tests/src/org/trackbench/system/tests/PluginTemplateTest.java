@@ -1,0 +1,132 @@
+package org.trackbench.system.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trackbench.server.ReferenceServer;
+import org.trackbench.testing.Await;
+import org.trackbench.testing.Configurations;
+import org.trackbench.testing.product.GogoConsole;
+import org.trackbench.testing.product.LaunchedProduct;
+
+/**
+ * A plug-in author's path, outside this repository: the template (releng/plugin-template) copied without anything
+ * built, built with Maven offline against Trackbench's published p2 repository alone, and its bundle added to a
+ * running product, whose console then queues the new entity type; the reference server receives it.
+ */
+class PluginTemplateTest {
+
+    private static final Duration BUILD = Duration.ofMinutes(5);
+    private static final Duration DELIVERY = Duration.ofSeconds(60);
+
+    /** Made up per run: no credential lives in the test sources. */
+    private final String token = UUID.randomUUID().toString();
+    private final Configurations configurations = new Configurations();
+    private LaunchedProduct product;
+
+    @TempDir
+    Path work;
+
+    @AfterEach
+    void stopProduct() {
+        if (product != null) {
+            product.close();
+        }
+    }
+
+    @Test
+    void theTemplateBuildsAgainstThePublishedRepositoryAndItsPluginDelivers() throws Exception {
+        Path root = Path.of(System.getProperty("trackbench.root"));
+        Path plugin = copyWithoutBuildOutput(root.resolve("releng/plugin-template"), work.resolve("my-plugin"));
+        Path published = root.resolve("releng/org.trackbench.repository/target/repository");
+
+        String built = maven(plugin, "verify", "-Dtrackbench.repository=" + published.toUri());
+
+        Path jar = plugin.resolve("com.example.trackbench.expenses/target/com.example.trackbench.expenses-1.0.0-SNAPSHOT.jar");
+        assertTrue(Files.isRegularFile(jar), "the bundle is built:\n" + built);
+        try (Stream<Path> site = Files.list(plugin.resolve("repository/target/repository/plugins"))) {
+            assertTrue(site.anyMatch(file -> file.getFileName().toString().startsWith("com.example.trackbench.expenses_")),
+                    "the plug-in's own p2 repository holds it");
+        }
+
+        ReferenceServer server = configurations.configure("org.trackbench.server",
+                Map.of("port", 0, "token", token, "dataDirectory", ""), ReferenceServer.class);
+        product = LaunchedProduct.launch(work.resolve("home"), server.baseUri(), token);
+        try (GogoConsole console = product.console()) {
+            console.run("trackbench:config org.trackbench.sync serverUrl " + server.baseUri());
+            String installed = console.run("install " + jar.toUri());
+            console.run("start " + installed.replaceAll("(?s).*Bundle ID: (\\d+).*", "$1"));
+            console.run("trackbench:start Visiting the client");
+
+            Await.until("the plug-in's command is there", DELIVERY,
+                    () -> console.run("trackbench:expense 12.50 EUR taxi to the client").startsWith("Queued expense"),
+                    () -> console.run("lb -s com.example"));
+            String refused = console.run("trackbench:expense 12.505 EUR rounding");
+            assertTrue(refused.contains("amount '12.505'") && refused.contains("at most two decimals"), refused);
+
+            Await.until("the expense reaches the server", DELIVERY, () -> server.applied().stream()
+                    .filter(item -> item.kind().equals("item") && item.detail().equals("expense")).count() == 1,
+                    () -> console.run("trackbench:status"));
+            assertTrue(console.run("trackbench:queue -t expense").contains("expense of 12.50 EUR on entry"),
+                    "the handler's summary is the listing's line");
+        }
+    }
+
+    /** The template as an author gets it: its sources, no build output. */
+    private static Path copyWithoutBuildOutput(Path template, Path copy) throws IOException {
+        try (Stream<Path> paths = Files.walk(template)) {
+            for (Path path : paths.filter(path -> !template.relativize(path).toString().matches("(.*/)?target(/.*)?"))
+                    .toList()) {
+                Path to = copy.resolve(template.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(path, to, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        return copy;
+    }
+
+    /** Runs the Maven that runs this build, offline on its local repository: the template needs nothing else. */
+    private static String maven(Path project, String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("trackbench.maven.home"), "bin", "mvn").toString(), "-B", "-o", "-q",
+                "--no-transfer-progress", "-Dmaven.repo.local=" + System.getProperty("trackbench.maven.repository")));
+        command.addAll(List.of(arguments));
+        Path log = project.resolve("build.log");
+        Process build = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        if (!build.waitFor(BUILD.toSeconds(), TimeUnit.SECONDS)) {
+            build.destroyForcibly();
+            throw new AssertionError("the template's build took more than " + BUILD + ":\n" + read(log));
+        }
+        assertEquals(0, build.exitValue(), "the template's build:\n" + read(log));
+        return read(log);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
