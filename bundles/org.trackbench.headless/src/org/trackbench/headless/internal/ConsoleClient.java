@@ -46,9 +46,9 @@ public final class ConsoleClient {
                     + " Trackbench can reach its console");
         }
         if (!Files.exists(socket)) {
-            fail(1, "trackbench console: no console at " + socket + "; start Trackbench with './trackbench run' (the"
-                    + " workbench opens one when started with TRACKBENCH_CONSOLE=1), or set TRACKBENCH_DATA to the"
-                    + " data directory it runs on");
+            fail(1, "trackbench console: no console at " + socket + "; start Trackbench (trackbench-headless when"
+                    + " installed, ./trackbench run in a checkout; the workbench opens one only when started with"
+                    + " TRACKBENCH_CONSOLE=1), or set TRACKBENCH_DATA to the data directory it runs on");
         }
         try {
             return SocketChannel.open(UnixDomainSocketAddress.of(socket));
