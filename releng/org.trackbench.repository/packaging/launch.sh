@@ -32,7 +32,7 @@ Environment:
                                             secure storage, never written in clear)
   TRACKBENCH_HEADLESS=1                     (trackbench) the headless product instead of the workbench
 
-Documentation: /opt/trackbench/doc (install.md), man trackbench.
+Documentation: $HOME_DIR/doc/install.md; man trackbench (the .deb).
 USAGE
     exit 0 ;;
   --version)
