@@ -124,7 +124,9 @@ elif [[ -f "$BASE_ARCHIVE" ]]; then
   rm -f "$DATA_DIR"/classes-*.jsa
   JVM_OPTIONS+=(-XX:ArchiveClassesAtExit="$CDS_ARCHIVE" -Xlog:cds=off,cds+dynamic=off)
 fi
-# The user's OSGi configuration area (Equinox's bundle cache and locks), one per product; the product's own is read only.
+# The user's part of the installation, one per product: the OSGi configuration area (Equinox's bundle cache and
+# locks) with the product's own as its read-only parent, and beside it what p2 keeps for the user (the plug-ins they
+# installed, their profile).
 APPLICATION="$(sed -n 's/^eclipse.application=//p' "$PRODUCT_DIR/configuration/config.ini")"
 # Java runs as a child so that a SIGTERM or SIGINT to this script reaches it (its shutdown hook stops
 # Trackbench in order) and the reference server is stopped after it. Standard input is passed on
@@ -134,7 +136,7 @@ APPLICATION="$(sed -n 's/^eclipse.application=//p' "$PRODUCT_DIR/configuration/c
   -Dorg.slf4j.simpleLogger.logFile="$LOG" -Dderby.stream.error.file="$DATA_DIR/derby.log" \
   -Dosgi.sharedConfiguration.area="$PRODUCT_DIR/configuration" -Dosgi.configuration.cascaded=true \
   -jar "${LAUNCHER[0]}" \
-  -configuration "$DATA_DIR/configuration/$APPLICATION" \
+  -configuration "$DATA_DIR/install/$APPLICATION/configuration" \
   -data "$DATA_DIR" \
   "${TERMINAL[@]}" "$@" <&0 &
 JAVA_PID=$!

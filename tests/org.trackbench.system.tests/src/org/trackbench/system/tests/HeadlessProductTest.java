@@ -30,9 +30,12 @@ import org.trackbench.testing.product.LaunchedProduct;
  */
 class HeadlessProductTest {
 
+    /** The example plug-in's feature in the project's p2 repository. */
+    private static final String NOTES = "org.trackbench.example.feature";
+
     private static final Duration DELIVERY = Duration.ofSeconds(60);
     private static final Pattern ENTRY = Pattern.compile("entry ([0-9a-f-]{36})");
-    private static final Pattern QUEUED = Pattern.compile("Queued item (\\d+)");
+    private static final Pattern QUEUED = Pattern.compile("Queued (?:item|note) (\\d+)");
 
     /** A token made up per run: no credential lives in the test sources. */
     private final String token = UUID.randomUUID().toString();
@@ -122,25 +125,57 @@ class HeadlessProductTest {
         }
     }
 
+    /**
+     * The example plug-in's feature installed through p2 from the project's p2 repository (the update site the build
+     * publishes), as a person installs a plug-in into an installed product: its bundles start at once, it survives a
+     * restart, and once uninstalled (which also survives a restart) the items of its type wait again.
+     */
     @Test
-    void aPluginInstalledAtRunTimeSendsItsWaitingItemsAndItsRemovalLeavesNewOnesWaiting() throws Exception {
-        String plugin = Path.of(System.getProperty("trackbench.example.bundle")).toUri().toString();
+    void aPluginInstalledThroughP2SendsWaitingItemsStaysAcrossRestartsAndItsRemovalLeavesNewOnesWaiting()
+            throws Exception {
+        String site = System.getProperty("trackbench.repository");
         try (GogoConsole console = launch()) {
+            assertTrue(console.run("trackbench:plugin list").startsWith("No plug-ins installed"));
             long early = queued(console.run("trackbench:enqueue note '{\"text\":\"written before the plug-in\",\"at\":\"2026-11-26T09:00:00Z\"}'"));
             awaitWaitingForHandler(console, early);
 
-            String installed = console.run("install " + plugin);
-            String bundleId = installed.replaceAll("(?s).*Bundle ID: (\\d+).*", "$1");
-            console.run("start " + bundleId);
+            String missing = console.run("trackbench:plugin install " + home.resolve("no-such-site") + " " + NOTES);
+            assertTrue(missing.startsWith("error: cannot read p2 repository") && missing.contains("no-such-site"), missing);
+            String unknown = console.run("trackbench:plugin install " + site + " org.example.nothing");
+            assertTrue(unknown.contains("has no feature 'org.example.nothing'") && unknown.contains(NOTES), unknown);
+            assertTrue(console.run("trackbench:plugin available " + site).contains(NOTES));
+
+            String installed = console.run("trackbench:plugin install " + site + " " + NOTES);
+            assertTrue(installed.startsWith("Installed " + NOTES), installed);
             Await.until("the waiting note is sent", DELIVERY, () -> receivedNotes() == 1, () -> status(console));
+            assertTrue(console.run("trackbench:plugin list").contains(NOTES));
+            assertTrue(console.run("trackbench:plugin available " + site).lines().noneMatch(line -> line.startsWith(NOTES)),
+                    "what is installed is not offered again");
+        }
+        product.terminate();
+
+        try (GogoConsole console = launch()) {
+            assertTrue(console.run("trackbench:plugin list").contains(NOTES), "the plug-in stays installed");
             assertTrue(console.run("trackbench:note from the plugin command").startsWith("Queued note"));
             Await.until("the plug-in's note is sent", DELIVERY, () -> receivedNotes() == 2, () -> status(console));
 
-            console.run("uninstall " + bundleId);
+            assertEquals("Sync paused.", console.run("trackbench:sync pause"));
+            long unsent = queued(console.run("trackbench:note written before the removal"));
+            String uninstalled = console.run("trackbench:plugin uninstall " + NOTES);
+            assertTrue(uninstalled.startsWith("Uninstalled " + NOTES), uninstalled);
+            String own = console.run("trackbench:plugin uninstall org.trackbench.feature");
+            assertTrue(own.contains("cannot be uninstalled"), own);
+            console.run("trackbench:sync resume");
             long late = queued(console.run("trackbench:enqueue note '{\"text\":\"written after removal\",\"at\":\"2026-11-26T09:05:00Z\"}'"));
+            awaitWaitingForHandler(console, unsent);
             awaitWaitingForHandler(console, late);
-            assertTrue(status(console).contains("no handler  note"));
-            assertTrue(status(console).contains("failed 0"));
+        }
+        product.terminate();
+
+        try (GogoConsole console = launch()) {
+            assertTrue(console.run("trackbench:plugin list").startsWith("No plug-ins installed"), "the removal stays");
+            assertTrue(status(console).contains("no handler  note"), status(console));
+            assertTrue(status(console).contains("failed 0"), status(console));
             assertEquals(2, receivedNotes());
         }
     }

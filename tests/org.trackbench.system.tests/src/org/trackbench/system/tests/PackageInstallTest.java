@@ -111,9 +111,9 @@ class PackageInstallTest {
         assertTrue(refused.contains("another Trackbench") && refused.contains(data.toString()), refused);
         assertTrue(launcher.isAlive(), "the first instance runs on");
         assertEquals(installed, files(installation), "the installation is never written");
-        assertEquals(List.of(), files(data.resolve("configuration")).stream()
-                .filter(file -> !file.startsWith("org.trackbench.headless.application/")).toList(),
-                "the OSGi configuration area is the user's, one per product");
+        assertEquals(List.of(), files(data.resolve("install")).stream()
+                .filter(file -> !file.startsWith("org.trackbench.headless.application/configuration/")).toList(),
+                "the OSGi configuration area is the user's, one per product; p2 keeps nothing until a plug-in is added");
     }
 
     @Test

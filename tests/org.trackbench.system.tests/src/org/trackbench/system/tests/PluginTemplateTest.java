@@ -28,8 +28,9 @@ import org.trackbench.testing.product.LaunchedProduct;
 
 /**
  * A plug-in author's path, outside this repository: the template (releng/plugin-template) copied without anything
- * built, built with Maven offline against Trackbench's published p2 repository alone, and its bundle added to a
- * running product, whose console then queues the new entity type; the reference server receives it.
+ * built, built with Maven offline against Trackbench's published p2 repository alone, and its feature installed
+ * through p2 from the plug-in's own repository into a running product, whose console then queues the new entity
+ * type; the reference server receives it.
  */
 class PluginTemplateTest {
 
@@ -61,8 +62,9 @@ class PluginTemplateTest {
 
         Path jar = plugin.resolve("com.example.trackbench.expenses/target/com.example.trackbench.expenses-1.0.0-SNAPSHOT.jar");
         assertTrue(Files.isRegularFile(jar), "the bundle is built:\n" + built);
-        try (Stream<Path> site = Files.list(plugin.resolve("repository/target/repository/plugins"))) {
-            assertTrue(site.anyMatch(file -> file.getFileName().toString().startsWith("com.example.trackbench.expenses_")),
+        Path site = plugin.resolve("repository/target/repository");
+        try (Stream<Path> bundles = Files.list(site.resolve("plugins"))) {
+            assertTrue(bundles.anyMatch(file -> file.getFileName().toString().startsWith("com.example.trackbench.expenses_")),
                     "the plug-in's own p2 repository holds it");
         }
 
@@ -71,8 +73,8 @@ class PluginTemplateTest {
         product = LaunchedProduct.launch(work.resolve("home"), server.baseUri(), token);
         try (GogoConsole console = product.console()) {
             console.run("trackbench:config org.trackbench.sync serverUrl " + server.baseUri());
-            String installed = console.run("install " + jar.toUri());
-            console.run("start " + installed.replaceAll("(?s).*Bundle ID: (\\d+).*", "$1"));
+            String installed = console.run("trackbench:plugin install " + site + " com.example.trackbench.expenses.feature");
+            assertTrue(installed.startsWith("Installed com.example.trackbench.expenses.feature 1.0.0"), installed);
             console.run("trackbench:start Visiting the client");
 
             Await.until("the plug-in's command is there", DELIVERY,

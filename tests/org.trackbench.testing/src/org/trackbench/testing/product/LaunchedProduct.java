@@ -89,13 +89,15 @@ public final class LaunchedProduct implements AutoCloseable {
 
     private static LaunchedProduct launch(Path installed, Path home, Map<String, String> environment, String awaited,
             List<String> jvmOptions) throws IOException {
-        Path configuration = privateConfiguration(installed, home);
+        Path configuration = home.resolve("install").resolve(application(installed)).resolve("configuration");
         Path log = nextLog(home);
         List<String> command = new ArrayList<>(List.of(javaExecutable()));
         command.addAll(jvmOptions(installed));
         command.addAll(jvmOptions);
         command.addAll(List.of("-Dfelix.cm.dir=" + home.resolve("settings"), "-Dorg.slf4j.simpleLogger.logFile=" + log,
                 "-Dderby.stream.error.file=" + home.resolve("derby.log"),
+                "-Dosgi.sharedConfiguration.area=" + installed.resolve("configuration"),
+                "-Dosgi.configuration.cascaded=true",
                 "-jar", launcherJar(installed).toString(), "-configuration", configuration.toString(),
                 "-data", home.resolve("data").toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -166,16 +168,16 @@ public final class LaunchedProduct implements AutoCloseable {
         }
     }
 
-    /** Each run gets its own configuration area (bundle cache, locks) seeded from the product's. */
-    private static Path privateConfiguration(Path product, Path home) throws IOException {
-        Path configuration = home.resolve("configuration");
-        if (!Files.exists(configuration)) {
-            Path bundles = Path.of("org.eclipse.equinox.simpleconfigurator", "bundles.info");
-            Files.createDirectories(configuration.resolve(bundles).getParent());
-            Files.copy(product.resolve("configuration/config.ini"), configuration.resolve("config.ini"));
-            Files.copy(product.resolve("configuration").resolve(bundles), configuration.resolve(bundles));
-        }
-        return configuration;
+    /**
+     * The product's application, which names the user's part of the installation as {@code run-product.sh} names it
+     * ({@code <data>/install/<application>}): the OSGi configuration area, with the product's own as its read-only
+     * parent, and what p2 keeps for the user beside it.
+     */
+    private static String application(Path installed) throws IOException {
+        return Files.readAllLines(installed.resolve("configuration/config.ini"), StandardCharsets.UTF_8).stream()
+                .filter(line -> line.startsWith("eclipse.application=")).map(line -> line.substring(20)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no eclipse.application in " + installed
+                        + "/configuration/config.ini"));
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -108,22 +109,24 @@ public final class DerbyQueueStore implements QueueStore, TimeLedger {
         LOG.info("Queue store started at {}", options.databaseDirectory());
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addHold(RetentionHold hold) {
+    /** Told of, not fetched, here: see {@link LazyService}. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, service = RetentionHold.class)
+    void addHold(ComponentServiceObjects<RetentionHold> hold) {
         holds.add(hold);
     }
 
-    void removeHold(RetentionHold hold) {
+    void removeHold(ComponentServiceObjects<RetentionHold> hold) {
         holds.remove(hold);
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addHandler(EntityHandler handler) {
-        checkers.add(handler);
+    /** Told of, not fetched, here: see {@link LazyService}. Handlers say their type in a service property. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, service = EntityHandler.class)
+    void addHandler(ComponentServiceObjects<EntityHandler> handler, Map<String, Object> properties) {
+        checkers.add(String.valueOf(properties.get(EntityHandler.ENTITY_TYPE)), handler);
     }
 
-    void removeHandler(EntityHandler handler) {
-        checkers.remove(handler);
+    void removeHandler(ComponentServiceObjects<EntityHandler> handler, Map<String, Object> properties) {
+        checkers.remove(String.valueOf(properties.get(EntityHandler.ENTITY_TYPE)), handler);
     }
 
     /** Derby keeps milliseconds; every instant the store hands out is already at that precision. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.osgi.service.component.ComponentServiceObjects;
 import org.trackbench.core.handler.EntityHandler;
 import org.trackbench.core.handler.RepairAction;
 import org.trackbench.core.queue.EnqueueRequest;
@@ -17,19 +18,25 @@ import org.trackbench.core.queue.QueueItem;
  */
 final class PayloadCheckers {
 
-    private final Map<String, EntityHandler> byType = new ConcurrentHashMap<>();
+    private final Map<String, LazyService<EntityHandler>> byType = new ConcurrentHashMap<>();
 
-    void add(EntityHandler handler) {
-        byType.put(handler.entityType(), handler);
+    /** A handler registered for {@code entityType} (its {@link EntityHandler#ENTITY_TYPE} property). */
+    void add(String entityType, ComponentServiceObjects<EntityHandler> handler) {
+        byType.put(entityType, new LazyService<>(handler));
     }
 
-    void remove(EntityHandler handler) {
-        byType.remove(handler.entityType(), handler);
+    void remove(String entityType, ComponentServiceObjects<EntityHandler> handler) {
+        byType.computeIfPresent(entityType, (type, registered) -> registered.isFor(handler) ? null : registered);
+    }
+
+    private EntityHandler handler(String entityType) {
+        LazyService<EntityHandler> registered = byType.get(entityType);
+        return registered == null ? null : registered.get();
     }
 
     /** The repairs the handler of the item's type offers for it now; none without a handler. */
     List<RepairAction> repairs(QueueItem item) {
-        EntityHandler handler = byType.get(item.entityType());
+        EntityHandler handler = handler(item.entityType());
         if (handler == null) {
             return List.of();
         }
@@ -50,7 +57,7 @@ final class PayloadCheckers {
 
     /** As {@link #check(EnqueueRequest)}, for a payload of an item of {@code entityType}. */
     void check(String entityType, String payload) {
-        EntityHandler handler = byType.get(entityType);
+        EntityHandler handler = handler(entityType);
         if (handler == null) {
             return;
         }
