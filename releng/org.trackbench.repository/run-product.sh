@@ -132,17 +132,26 @@ APPLICATION="$(sed -n 's/^eclipse.application=//p' "$PRODUCT_DIR/configuration/c
 # Trackbench in order) and the reference server is stopped after it. Standard input is passed on
 # explicitly: a background job's would otherwise be /dev/null. AWT (the screenshot capture) must load the GTK 3
 # that SWT loads: with two GTK versions in one process, GTK's start-up hangs.
-"$JAVA" "${JVM_OPTIONS[@]}" "${SHELL_MODE[@]}" "${CONSOLE[@]}" -Djdk.gtk.version=3 -Dfelix.cm.dir="$SETTINGS_DIR" \
-  -Dorg.slf4j.simpleLogger.logFile="$LOG" -Dderby.stream.error.file="$DATA_DIR/derby.log" \
-  -Dosgi.sharedConfiguration.area="$PRODUCT_DIR/configuration" -Dosgi.configuration.cascaded=true \
-  -jar "${LAUNCHER[0]}" \
-  -configuration "$DATA_DIR/install/$APPLICATION/configuration" \
-  -data "$DATA_DIR" \
-  "${TERMINAL[@]}" "$@" <&0 &
-JAVA_PID=$!
-trap 'kill -TERM "$JAVA_PID" 2>/dev/null' TERM INT
-status=0
-wait "$JAVA_PID" || status=$?
-# A trapped signal ends the first wait early; the second waits for the ordered shutdown to finish.
-wait "$JAVA_PID" 2>/dev/null || true
+# Exit code 23 (Equinox's restart, after an update) starts it again, under the same instance lock.
+RESTART=23
+status=$RESTART
+while [[ "$status" == "$RESTART" ]]; do
+  "$JAVA" "${JVM_OPTIONS[@]}" "${SHELL_MODE[@]}" "${CONSOLE[@]}" -Djdk.gtk.version=3 -Dfelix.cm.dir="$SETTINGS_DIR" \
+    -Dorg.slf4j.simpleLogger.logFile="$LOG" -Dderby.stream.error.file="$DATA_DIR/derby.log" \
+    -Dosgi.sharedConfiguration.area="$PRODUCT_DIR/configuration" -Dosgi.configuration.cascaded=true \
+    -jar "${LAUNCHER[0]}" \
+    -configuration "$DATA_DIR/install/$APPLICATION/configuration" \
+    -data "$DATA_DIR" \
+    "${TERMINAL[@]}" "$@" <&0 &
+  JAVA_PID=$!
+  trap 'kill -TERM "$JAVA_PID" 2>/dev/null' TERM INT
+  status=0
+  wait "$JAVA_PID" || status=$?
+  # A trapped signal ends the first wait early; the second waits for the ordered shutdown to finish.
+  wait "$JAVA_PID" 2>/dev/null || true
+  if [[ "$status" == "$RESTART" ]]; then
+    echo "Trackbench restarting (after an update)"
+    [[ -f "$LOG" ]] && mv "$LOG" "$LOG.1"
+  fi
+done
 exit "$status"

@@ -52,26 +52,26 @@ public interface PluginInstaller {
     /**
      * The features {@code repository} offers, the newest version of each, by id.
      *
-     * @throws PluginException naming the repository when it cannot be read
+     * @throws ProvisioningException naming the repository when it cannot be read
      */
-    List<Plugin> available(URI repository) throws PluginException;
+    List<Plugin> available(URI repository) throws ProvisioningException;
 
     /**
      * Installs the newest version of feature {@code id} that {@code repository} offers, and what it requires that the
      * installation lacks, from that repository; then starts its bundles.
      *
      * @return what was installed
-     * @throws PluginException naming the feature and the repository, with p2's reason (not found, a requirement no
+     * @throws ProvisioningException naming the feature and the repository, with p2's reason (not found, a requirement no
      *             bundle meets, a download or signature failure); nothing was installed
      */
-    Plugin install(URI repository, String id) throws PluginException;
+    Plugin install(URI repository, String id) throws ProvisioningException;
 
     /**
      * Uninstalls plug-in {@code id}, stopping and removing its bundles and what only it needed.
      *
      * @return what was uninstalled
-     * @throws PluginException when no plug-in of that id was installed through this service (the product's own
+     * @throws ProvisioningException when no plug-in of that id was installed through this service (the product's own
      *             features cannot be uninstalled), or p2 could not remove it; nothing was changed
      */
-    Plugin uninstall(String id) throws PluginException;
+    Plugin uninstall(String id) throws ProvisioningException;
 }

@@ -10,7 +10,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.trackbench.core.plugins.Plugin;
-import org.trackbench.core.plugins.PluginException;
+import org.trackbench.core.plugins.ProvisioningException;
 import org.trackbench.core.plugins.PluginInstaller;
 
 /**
@@ -72,7 +72,7 @@ public final class PluginCommand {
             };
         } catch (IllegalArgumentException e) {
             return Commands.usage(e, USAGE);
-        } catch (PluginException e) {
+        } catch (ProvisioningException e) {
             return "error: " + e.getMessage() + "\n";
         }
     }

@@ -1,20 +1,12 @@
 package org.trackbench.system.tests;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +17,7 @@ import org.trackbench.testing.Await;
 import org.trackbench.testing.Configurations;
 import org.trackbench.testing.product.GogoConsole;
 import org.trackbench.testing.product.LaunchedProduct;
+import org.trackbench.testing.product.SourceBuild;
 
 /**
  * A plug-in author's path, outside this repository: the template (releng/plugin-template) copied without anything
@@ -55,10 +48,11 @@ class PluginTemplateTest {
     @Test
     void theTemplateBuildsAgainstThePublishedRepositoryAndItsPluginDelivers() throws Exception {
         Path root = Path.of(System.getProperty("trackbench.root"));
-        Path plugin = copyWithoutBuildOutput(root.resolve("releng/plugin-template"), work.resolve("my-plugin"));
+        SourceBuild template = SourceBuild.copy(root.resolve("releng/plugin-template"), work.resolve("my-plugin"));
+        Path plugin = template.directory();
         Path published = root.resolve("releng/org.trackbench.repository/target/repository");
 
-        String built = maven(plugin, "verify", "-Dtrackbench.repository=" + published.toUri());
+        String built = template.maven(BUILD, "verify", "-Dtrackbench.repository=" + published.toUri());
 
         Path jar = plugin.resolve("com.example.trackbench.expenses/target/com.example.trackbench.expenses-1.0.0-SNAPSHOT.jar");
         assertTrue(Files.isRegularFile(jar), "the bundle is built:\n" + built);
@@ -88,47 +82,6 @@ class PluginTemplateTest {
                     () -> console.run("trackbench:status"));
             assertTrue(console.run("trackbench:queue -t expense").contains("expense of 12.50 EUR on entry"),
                     "the handler's summary is the listing's line");
-        }
-    }
-
-    /** The template as an author gets it: its sources, no build output. */
-    private static Path copyWithoutBuildOutput(Path template, Path copy) throws IOException {
-        try (Stream<Path> paths = Files.walk(template)) {
-            for (Path path : paths.filter(path -> !template.relativize(path).toString().matches("(.*/)?target(/.*)?"))
-                    .toList()) {
-                Path to = copy.resolve(template.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(path, to, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-        return copy;
-    }
-
-    /** Runs the Maven that runs this build, offline on its local repository: the template needs nothing else. */
-    private static String maven(Path project, String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("trackbench.maven.home"), "bin", "mvn").toString(), "-B", "-o", "-q",
-                "--no-transfer-progress", "-Dmaven.repo.local=" + System.getProperty("trackbench.maven.repository")));
-        command.addAll(List.of(arguments));
-        Path log = project.resolve("build.log");
-        Process build = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        if (!build.waitFor(BUILD.toSeconds(), TimeUnit.SECONDS)) {
-            build.destroyForcibly();
-            throw new AssertionError("the template's build took more than " + BUILD + ":\n" + read(log));
-        }
-        assertEquals(0, build.exitValue(), "the template's build:\n" + read(log));
-        return read(log);
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

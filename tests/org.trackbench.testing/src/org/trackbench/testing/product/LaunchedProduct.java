@@ -136,6 +136,14 @@ public final class LaunchedProduct implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Waits for the product to end by itself (a restart asked for ends it with 23); returns its exit code. */
+    public int awaitExit() throws InterruptedException {
+        if (!process.waitFor(START.toSeconds(), TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the product did not end within " + START + ":\n" + log());
+        }
+        return process.exitValue();
+    }
+
     /** SIGKILL: no shutdown hook, no orderly stop, as when power fails or the OOM killer strikes. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

@@ -66,7 +66,7 @@ public final class PartHarness implements AutoCloseable {
 
     /** The first widget of {@code type} in the shell, depth first, that {@code matches}. */
     public <W extends Widget> W find(Class<W> type, Predicate<W> matches) {
-        W found = find(shell, type, matches);
+        W found = findIn(shell, type, matches);
         if (found == null) {
             throw new AssertionError("no " + type.getSimpleName() + " as asked in the view");
         }
@@ -96,13 +96,14 @@ public final class PartHarness implements AutoCloseable {
         widget.notifyListeners(eventType, new Event());
     }
 
-    private static <W extends Widget> W find(Control control, Class<W> type, Predicate<W> matches) {
+    /** The first widget of {@code type} in {@code control}, depth first, that {@code matches}; null if none. */
+    public static <W extends Widget> W findIn(Control control, Class<W> type, Predicate<W> matches) {
         if (type.isInstance(control) && matches.test(type.cast(control))) {
             return type.cast(control);
         }
         if (control instanceof Composite composite) {
             for (Control child : composite.getChildren()) {
-                W found = find(child, type, matches);
+                W found = findIn(child, type, matches);
                 if (found != null) {
                     return found;
                 }

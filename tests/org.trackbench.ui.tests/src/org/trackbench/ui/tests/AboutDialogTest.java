@@ -50,7 +50,8 @@ class AboutDialogTest {
                         && row.getText(1).equals(ui.getVersion().toString()) && row.getText(2).equals("active")),
                         "the UI bundle, its version and state");
 
-                Button copy = find(dialog.getShell(), "Copy details");
+                Button copy = PartHarness.findIn(dialog.getShell(), Button.class,
+                        button -> "Copy details".equals(button.getText()));
                 copy.notifyListeners(SWT.Selection, null);
 
                 Clipboard clipboard = new Clipboard(harness.display);
@@ -77,20 +78,5 @@ class AboutDialogTest {
             }
         }
         return all.toString();
-    }
-
-    private static Button find(Composite parent, String text) {
-        for (Control child : parent.getChildren()) {
-            if (child instanceof Button button && text.equals(button.getText())) {
-                return button;
-            }
-            if (child instanceof Composite composite) {
-                Button found = find(composite, text);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
     }
 }

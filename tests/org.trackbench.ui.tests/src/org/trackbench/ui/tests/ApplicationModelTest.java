@@ -25,7 +25,7 @@ import org.w3c.dom.NodeList;
 /**
  * The workbench's application model as a person meets it: a window icon and an icon for every view (each at 1× and
  * 2×, present in the bundle), the tracker's transitions and Sync now in the toolbar and the menus, each command with
- * a handler that loads and a key binding for the tracker's, and Help > Plug-ins… and About.
+ * a handler that loads and a key binding for the tracker's, and Help > Plug-ins…, Check for Updates… and About.
  */
 class ApplicationModelTest {
 
@@ -73,7 +73,7 @@ class ApplicationModelTest {
         for (String command : List.of("tb.cmd.start", "tb.cmd.pause", "tb.cmd.resume", "tb.cmd.stop", "tb.cmd.syncnow")) {
             assertNotNull(byCommand("bindings", command), "a key binding for " + command);
         }
-        for (String command : List.of("tb.cmd.plugins", "tb.cmd.about")) {
+        for (String command : List.of("tb.cmd.plugins", "tb.cmd.updates", "tb.cmd.about")) {
             assertTrue(ofType("menu:HandledMenuItem").stream().anyMatch(item -> item.getAttribute("command").equals(command)
                     && ((Element) item.getParentNode()).getAttribute("label").equals("&Help")), "in the Help menu: " + command);
         }

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 
 import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trackbench.core.plugins.PluginInstaller;
@@ -42,8 +40,8 @@ class PluginsDialogTest {
                         () -> dialog.status().startsWith("cannot read"), dialog::status);
                 assertTrue(dialog.status().contains("cannot read p2 repository " + missing.toUri()), dialog.status());
                 assertEquals(0, dialog.available().getTable().getItemCount());
-                assertTrue(button(dialog.getShell(), "Show features").isEnabled(), "the dialog is usable again");
-                assertFalse(button(dialog.getShell(), "Install").isEnabled(), "nothing to install is chosen");
+                assertTrue(button(dialog, "Show features").isEnabled(), "the dialog is usable again");
+                assertFalse(button(dialog, "Install").isEnabled(), "nothing to install is chosen");
 
                 dialog.repository().setText("ftp://example.org/site");
                 dialog.showAvailable();
@@ -55,18 +53,9 @@ class PluginsDialogTest {
         }
     }
 
-    private static Button button(Composite parent, String text) {
-        for (Control child : parent.getChildren()) {
-            if (child instanceof Button button && text.equals(button.getText())) {
-                return button;
-            }
-            if (child instanceof Composite composite) {
-                Button found = button(composite, text);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
+    private static Button button(PluginsDialog dialog, String text) {
+        Button button = PartHarness.findIn(dialog.getShell(), Button.class, candidate -> text.equals(candidate.getText()));
+        assertNotNull(button, "a button '" + text + "'");
+        return button;
     }
 }

@@ -24,7 +24,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.trackbench.core.plugins.Plugin;
-import org.trackbench.core.plugins.PluginException;
+import org.trackbench.core.plugins.ProvisioningException;
 import org.trackbench.core.plugins.PluginInstaller;
 
 /**
@@ -182,7 +182,7 @@ public final class PluginsDialog extends Dialog {
             Runnable outcome;
             try {
                 outcome = step.run();
-            } catch (PluginException e) {
+            } catch (ProvisioningException e) {
                 outcome = () -> say(e.getMessage());
             }
             Runnable show = outcome;
@@ -253,6 +253,6 @@ public final class PluginsDialog extends Dialog {
     /** A p2 call off the UI thread; what it returns shows its result on the UI thread. */
     @FunctionalInterface
     private interface P2Step {
-        Runnable run() throws PluginException;
+        Runnable run() throws ProvisioningException;
     }
 }
