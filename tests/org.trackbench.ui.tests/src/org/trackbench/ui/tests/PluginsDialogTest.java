@@ -33,6 +33,8 @@ class PluginsDialogTest {
             dialog.setBlockOnOpen(false);
             dialog.open();
             try {
+                harness.until("the dialog has read the installed plug-ins (none: a test runtime has no p2 profile)",
+                        () -> dialog.status().equals("No plug-ins installed."), dialog::status);
                 Path missing = folder.resolve("no-such-site");
                 dialog.repository().setText(missing.toString());
                 dialog.showAvailable();

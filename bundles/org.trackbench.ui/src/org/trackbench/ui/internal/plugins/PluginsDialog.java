@@ -85,8 +85,13 @@ public final class PluginsDialog extends Dialog {
         installed.addSelectionChangedListener(event -> enable(true));
         available.addSelectionChangedListener(event -> enable(true));
         repository.addModifyListener(event -> available.setInput(List.of()));
-        installed.setInput(installer.installed());
-        enable(true);
+        run("Reading the installed plug-ins…", () -> {
+            List<Plugin> now = installer.installed();
+            return () -> {
+                installed.setInput(now);
+                say(now.isEmpty() ? "No plug-ins installed." : now.size() + " plug-in(s) installed.");
+            };
+        });
         return area;
     }
 
