@@ -15,6 +15,8 @@ import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.widgets.Shell;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.trackbench.core.plugins.PluginInstaller;
 import org.trackbench.core.plugins.ProductUpdates;
 import org.trackbench.core.plugins.ProvisioningException;
@@ -29,6 +31,7 @@ import jakarta.inject.Named;
  */
 public final class CheckForUpdatesHandler {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CheckForUpdatesHandler.class);
     private static final String TITLE = "Check for Updates";
 
     @Execute
@@ -75,6 +78,10 @@ public final class CheckForUpdatesHandler {
                 ui.asyncExec(() -> then.accept(result));
             } catch (ProvisioningException e) {
                 ui.asyncExec(() -> MessageDialog.openError(shell, TITLE, e.getMessage()));
+            } catch (RuntimeException e) {
+                LOG.error("{} failed", name, e);
+                ui.asyncExec(() -> MessageDialog.openError(shell, TITLE, "p2 failed unexpectedly: " + e
+                        + " (trackbench.log has the details)"));
             }
             return Status.OK_STATUS;
         }).schedule();

@@ -23,6 +23,8 @@ import org.eclipse.swt.widgets.DirectoryDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.trackbench.core.plugins.Plugin;
 import org.trackbench.core.plugins.ProvisioningException;
 import org.trackbench.core.plugins.PluginInstaller;
@@ -34,6 +36,8 @@ import org.trackbench.core.plugins.PluginInstaller;
  */
 public final class PluginsDialog extends Dialog {
 
+    private static final Logger LOG = LoggerFactory.getLogger(PluginsDialog.class);
+
     private final PluginInstaller installer;
     private TableViewer installed;
     private TableViewer available;
@@ -42,6 +46,8 @@ public final class PluginsDialog extends Dialog {
     private List<Button> actions;
     private Button uninstall;
     private Button install;
+    /** A p2 step is running: the actions stay disabled whatever is selected. */
+    private boolean busy;
 
     public PluginsDialog(Shell parent, PluginInstaller installer) {
         super(parent);
@@ -82,8 +88,8 @@ public final class PluginsDialog extends Dialog {
         status = new Label(area, SWT.WRAP);
         GridDataFactory.fillDefaults().grab(true, false).span(3, 1).hint(640, SWT.DEFAULT).applyTo(status);
         actions = List.of(uninstall, browse, show, install);
-        installed.addSelectionChangedListener(event -> enable(true));
-        available.addSelectionChangedListener(event -> enable(true));
+        installed.addSelectionChangedListener(event -> enable(!busy));
+        available.addSelectionChangedListener(event -> enable(!busy));
         repository.addModifyListener(event -> available.setInput(List.of()));
         run("Reading the installed plug-ins…", () -> {
             List<Plugin> now = installer.installed();
@@ -189,6 +195,9 @@ public final class PluginsDialog extends Dialog {
                 outcome = step.run();
             } catch (ProvisioningException e) {
                 outcome = () -> say(e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.error("A p2 step of the Plug-ins dialog failed: {}", doing, e);
+                outcome = () -> say("p2 failed unexpectedly: " + e + " (trackbench.log has the details)");
             }
             Runnable show = outcome;
             if (!status.isDisposed()) {
@@ -204,6 +213,7 @@ public final class PluginsDialog extends Dialog {
     }
 
     private void enable(boolean idle) {
+        busy = !idle;
         actions.forEach(button -> button.setEnabled(idle));
         uninstall.setEnabled(idle && !installed.getSelection().isEmpty());
         install.setEnabled(idle && !available.getSelection().isEmpty());
