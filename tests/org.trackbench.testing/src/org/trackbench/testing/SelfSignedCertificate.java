@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A server key and self-signed certificate for {@code 127.0.0.1}, made by the JDK's {@code keytool} for one
- * test run: a PKCS#12 key store for the reference server and the certificate as PEM for a client's trust.
+ * test run: a PKCS#12 key store for the reference server, and the certificate as PEM and as a PKCS#12 trust store for
+ * a client's trust.
  */
 public final class SelfSignedCertificate {
 
@@ -18,10 +19,13 @@ public final class SelfSignedCertificate {
     public final String password = UUID.randomUUID().toString();
     public final Path keyStore;
     public final Path pem;
+    /** The certificate alone as a trusted entry (same password), for a JVM's {@code javax.net.ssl.trustStore}. */
+    public final Path trustStore;
 
     private SelfSignedCertificate(Path directory) {
         this.keyStore = directory.resolve("server.p12");
         this.pem = directory.resolve("server.pem");
+        this.trustStore = directory.resolve("trust.p12");
     }
 
     public static SelfSignedCertificate create(Path directory) {
@@ -31,6 +35,9 @@ public final class SelfSignedCertificate {
                 "-storetype", "PKCS12", "-keystore", certificate.keyStore.toString(), "-storepass", certificate.password);
         certificate.keytool("-exportcert", "-rfc", "-alias", "server", "-keystore", certificate.keyStore.toString(),
                 "-storepass", certificate.password, "-file", certificate.pem.toString());
+        certificate.keytool("-importcert", "-noprompt", "-alias", "server", "-file", certificate.pem.toString(),
+                "-storetype", "PKCS12", "-keystore", certificate.trustStore.toString(), "-storepass",
+                certificate.password);
         return certificate;
     }
 

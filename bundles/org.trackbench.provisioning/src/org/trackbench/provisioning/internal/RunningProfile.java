@@ -41,6 +41,10 @@ import org.trackbench.core.plugins.ProvisioningException;
 @Component(service = RunningProfile.class)
 public final class RunningProfile {
 
+    /** p2 fetches http URLs over https unless told otherwise (its answer to CVE-2021-41033): say so with the error. */
+    private static final String PLAIN_HTTP = " (p2 reads http URLs over https: serve the repository over https, or"
+            + " start Trackbench with -Dp2.httpRule=allow where plain http is wanted)";
+
     private final IProvisioningAgentProvider agents;
     private final Configurator configurator;
     private final BundleContext context;
@@ -82,7 +86,8 @@ public final class RunningProfile {
             return service(IMetadataRepositoryManager.class).loadRepository(repository, monitor());
         } catch (ProvisionException e) {
             throw new ProvisioningException("cannot read p2 repository " + repository + ": " + e.getMessage()
-                    + "; expected a folder or an http(s) URL holding content.jar or content.xml", e);
+                    + "; expected a folder or an http(s) URL holding content.jar or content.xml"
+                    + ("http".equalsIgnoreCase(repository.getScheme()) ? PLAIN_HTTP : ""), e);
         }
     }
 

@@ -3,14 +3,26 @@ package org.trackbench.system.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +33,7 @@ import org.trackbench.server.ReferenceServer;
 import org.trackbench.testing.Await;
 import org.trackbench.testing.Configurations;
 import org.trackbench.testing.DatabaseDamage;
+import org.trackbench.testing.SelfSignedCertificate;
 import org.trackbench.testing.product.GogoConsole;
 import org.trackbench.testing.product.LaunchedProduct;
 
@@ -178,6 +191,65 @@ class HeadlessProductTest {
             assertTrue(status(console).contains("failed 0"), status(console));
             assertEquals(2, receivedNotes());
         }
+    }
+
+    /**
+     * The same from a repository served over https, as an update site is: p2 fetches through ECF's transport, trusting
+     * what the JVM trusts (here a test certificate handed to it as its trust store).
+     */
+    @Test
+    void aPluginInstallsFromARepositoryServedOverHttps() throws Exception {
+        Path site = Path.of(System.getProperty("trackbench.repository")).toAbsolutePath().normalize();
+        SelfSignedCertificate certificate = SelfSignedCertificate.create(home.resolve("tls"));
+        List<String> requested = new CopyOnWriteArrayList<>();
+        HttpsServer https = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        https.setHttpsConfigurator(new HttpsConfigurator(serverContext(certificate)));
+        https.createContext("/site/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            Path file = site.resolve(path.substring("/site/".length())).normalize();
+            boolean found = file.startsWith(site) && Files.isRegularFile(file);
+            requested.add(exchange.getRequestMethod() + " " + path + (found ? "" : " 404"));
+            if (!found) {
+                exchange.sendResponseHeaders(404, -1);
+            } else if ("HEAD".equals(exchange.getRequestMethod())) {
+                exchange.getResponseHeaders().set("Content-Length", Long.toString(Files.size(file)));
+                exchange.sendResponseHeaders(200, -1);
+            } else {
+                exchange.sendResponseHeaders(200, Files.size(file));
+                try (OutputStream body = exchange.getResponseBody()) {
+                    Files.copy(file, body);
+                }
+            }
+            exchange.close();
+        });
+        https.start();
+        product = LaunchedProduct.launch(home, server.baseUri(), token, "Trackbench ready",
+                List.of("-Djavax.net.ssl.trustStore=" + certificate.trustStore, "-Djavax.net.ssl.trustStoreType=PKCS12",
+                        "-Djavax.net.ssl.trustStorePassword=" + certificate.password));
+        try (GogoConsole console = product.console()) {
+            console.run("trackbench:config org.trackbench.sync serverUrl " + server.baseUri());
+            String url = "https://127.0.0.1:" + https.getAddress().getPort() + "/site/";
+            String installed = console.run("trackbench:plugin install " + url + " " + NOTES);
+            assertTrue(installed.startsWith("Installed " + NOTES), installed + "\nrequested: " + requested);
+            assertTrue(requested.stream().anyMatch(path -> path.startsWith("GET /site/plugins/org.trackbench.example.notes_")),
+                    "the plug-in's bundle came over https: " + requested);
+            assertTrue(console.run("trackbench:note fetched over https").startsWith("Queued note"));
+            Await.until("the note is sent", DELIVERY, () -> receivedNotes() == 1, () -> status(console));
+        } finally {
+            https.stop(0);
+        }
+    }
+
+    private static SSLContext serverContext(SelfSignedCertificate certificate) throws Exception {
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(certificate.keyStore)) {
+            keys.load(in, certificate.password.toCharArray());
+        }
+        KeyManagerFactory managers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        managers.init(keys, certificate.password.toCharArray());
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(managers.getKeyManagers(), null, null);
+        return context;
     }
 
     @Test
