@@ -2,6 +2,7 @@ package org.trackbench.core.plugins;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -13,6 +14,12 @@ import org.osgi.annotation.versioning.ProviderType;
  */
 @ProviderType
 public interface ProductUpdates {
+
+    /**
+     * The update site configured for this installation (setting {@code updateSite} of {@code org.trackbench.provisioning}),
+     * as typed: what to check when none is given.
+     */
+    Optional<String> updateSite();
 
     /**
      * The newer versions {@code repository} offers of the product and the features it was installed with.

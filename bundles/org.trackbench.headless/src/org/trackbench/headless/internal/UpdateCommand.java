@@ -25,8 +25,10 @@ import org.trackbench.core.plugins.Update;
 @Component(service = UpdateCommand.class, property = { Commands.SCOPE, "osgi.command.function=update" })
 public final class UpdateCommand {
 
-    static final String USAGE = "trackbench:update check <repository> | apply <repository>   (a folder or an"
-            + " http(s) URL of Trackbench's p2 repository)";
+    static final String USAGE = "trackbench:update check|apply [<repository>]   (a folder or an https URL of"
+            + " Trackbench's p2 repository; without one, the configured update site)";
+    private static final String NO_SITE = "no repository given and no update site configured; give one, or set it"
+            + " once: trackbench:config org.trackbench.provisioning updateSite <repository>";
     /** Long enough for the answer to reach the console before the restart closes it. */
     private static final long RESTART_DELAY_MILLIS = 1_000;
 
@@ -43,9 +45,19 @@ public final class UpdateCommand {
         this.health = new ComponentHealth(runtime);
     }
 
+    @Descriptor("lists the updates of Trackbench the configured update site offers, or installs them and restarts")
+    public String update(@Descriptor("check or apply") String action) {
+        ProductUpdates product = updates;
+        if (product == null) {
+            return Commands.unavailable("the updater", health.why(ProductUpdates.class));
+        }
+        return product.updateSite().map(site -> update(action, site)).orElseGet(() -> Commands.usage(
+                new IllegalArgumentException(NO_SITE), USAGE));
+    }
+
     @Descriptor("lists the updates of Trackbench a p2 repository offers, or installs them and restarts")
     public String update(@Descriptor("check or apply") String action,
-            @Descriptor("the update site: a folder or an http(s) URL") String repository) {
+            @Descriptor("the update site: a folder or an https URL") String repository) {
         ProductUpdates product = updates;
         if (product == null) {
             return Commands.unavailable("the updater", health.why(ProductUpdates.class));

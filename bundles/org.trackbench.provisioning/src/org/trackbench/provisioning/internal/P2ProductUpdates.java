@@ -16,7 +16,9 @@ import org.eclipse.equinox.p2.query.QueryUtil;
 import org.eclipse.equinox.p2.repository.metadata.IMetadataRepository;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trackbench.core.plugins.ProductUpdates;
@@ -29,8 +31,12 @@ import org.trackbench.core.plugins.Update;
  * not applied to the running framework: the core of Trackbench changes under its own services, so it runs them from
  * the next start.
  */
-@Component(service = ProductUpdates.class)
+@Component(service = ProductUpdates.class, configurationPid = P2ProductUpdates.PID)
+@Designate(ocd = UpdateSiteConfig.class)
 public final class P2ProductUpdates implements ProductUpdates {
+
+    /** The settings PID: {@code trackbench:config org.trackbench.provisioning updateSite <repository>}. */
+    static final String PID = "org.trackbench.provisioning";
 
     /** The id prefix of the unit p2 pins a shared installation's base with in each user's profile. */
     static final String BASE_PIN = "SharedProfile_";
@@ -38,10 +44,22 @@ public final class P2ProductUpdates implements ProductUpdates {
     private static final Logger LOG = LoggerFactory.getLogger(P2ProductUpdates.class);
 
     private final RunningProfile running;
+    private volatile String updateSite;
 
     @Activate
-    public P2ProductUpdates(@Reference RunningProfile running) {
+    public P2ProductUpdates(@Reference RunningProfile running, UpdateSiteConfig config) {
         this.running = running;
+        modified(config);
+    }
+
+    @Modified
+    void modified(UpdateSiteConfig config) {
+        updateSite = config.updateSite().strip();
+    }
+
+    @Override
+    public Optional<String> updateSite() {
+        return updateSite.isEmpty() ? Optional.empty() : Optional.of(updateSite);
     }
 
     @Override

@@ -23,7 +23,7 @@ import org.trackbench.testing.product.SourceBuild;
 /**
  * The product updated from its update site: a newer build of this very source tree (its versions' qualifier forced
  * above this build's), published as a p2 repository, is found by {@code trackbench:update check}, installed by
- * {@code apply}, which ends the product asking for a restart (exit 23); started again, it runs the newer bundles,
+ * {@code apply} from the configured update site, which ends the product asking for a restart (exit 23); started again, it runs the newer bundles,
  * and the item queued before the update is still there and delivered once.
  */
 class ProductUpdateTest {
@@ -62,9 +62,12 @@ class ProductUpdateTest {
             assertEquals("Sync paused.", console.run("trackbench:sync pause"));
             entry = console.run("trackbench:start Before the update").replaceAll("(?s).*entry ([0-9a-f-]{36}).*", "$1");
 
+            String unset = console.run("trackbench:update check");
+            assertTrue(unset.contains("no update site configured"), unset);
             String found = console.run("trackbench:update check " + site);
             assertTrue(found.contains("org.trackbench.headless.product") && found.contains("." + NEWER), found);
-            String applied = console.run("trackbench:update apply " + site);
+            console.run("trackbench:config org.trackbench.provisioning updateSite " + site);
+            String applied = console.run("trackbench:update apply");
             assertTrue(applied.startsWith("Updated ") && applied.contains("Restarting Trackbench"), applied);
         }
         assertEquals(23, product.awaitExit(), "the product asks its launcher for a restart:\n" + product.log());
@@ -73,7 +76,8 @@ class ProductUpdateTest {
         try (GogoConsole console = product.console()) {
             String core = console.run("lb -s org.trackbench.core");
             assertTrue(core.contains("." + NEWER) && !core.contains(before), "the newer bundles run, alone:\n" + core);
-            assertTrue(console.run("trackbench:update check " + site).startsWith("Trackbench is up to date"));
+            assertTrue(console.run("trackbench:update check").startsWith("Trackbench is up to date"),
+                    "the configured update site, kept across the restart");
             console.run("trackbench:sync resume");
             Await.until("the start queued before the update is delivered", DELIVERY,
                     () -> server.applied().stream().map(AppliedItem::timeEntryId).anyMatch(entry::equals),

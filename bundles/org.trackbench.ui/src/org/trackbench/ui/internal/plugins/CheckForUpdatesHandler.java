@@ -38,7 +38,7 @@ public final class CheckForUpdatesHandler {
     void execute(@Named(IServiceConstants.ACTIVE_SHELL) Shell shell, @Service ProductUpdates updates,
             IWorkbench workbench, UISynchronize ui) {
         InputDialog site = new InputDialog(shell, TITLE, "Trackbench's update site, a p2 repository (a folder or an"
-                + " http(s) URL):", "", text -> {
+                + " https URL):", updates.updateSite().orElse(""), text -> {
                     try {
                         PluginInstaller.repository(text);
                         return null;
