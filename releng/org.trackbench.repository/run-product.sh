@@ -46,8 +46,6 @@ if ! flock -n 9; then
   exit 1
 fi
 echo "pid $$" > "$DATA_DIR/instance.pid"
-# The logger starts a fresh file each run; keep the previous run's log beside it.
-[[ -f "$LOG" ]] && mv "$LOG" "$LOG.1"
 
 CONSOLE=()
 SHELL_MODE=()
@@ -136,6 +134,8 @@ APPLICATION="$(sed -n 's/^eclipse.application=//p' "$PRODUCT_DIR/configuration/c
 RESTART=23
 status=$RESTART
 while [[ "$status" == "$RESTART" ]]; do
+  # The logger starts a fresh file each run; keep the previous run's log beside it.
+  if [[ -f "$LOG" ]]; then mv "$LOG" "$LOG.1"; fi
   "$JAVA" "${JVM_OPTIONS[@]}" "${SHELL_MODE[@]}" "${CONSOLE[@]}" -Djdk.gtk.version=3 -Dfelix.cm.dir="$SETTINGS_DIR" \
     -Dorg.slf4j.simpleLogger.logFile="$LOG" -Dderby.stream.error.file="$DATA_DIR/derby.log" \
     -Dosgi.sharedConfiguration.area="$PRODUCT_DIR/configuration" -Dosgi.configuration.cascaded=true \
@@ -151,7 +151,6 @@ while [[ "$status" == "$RESTART" ]]; do
   wait "$JAVA_PID" 2>/dev/null || true
   if [[ "$status" == "$RESTART" ]]; then
     echo "Trackbench restarting (after an update)"
-    [[ -f "$LOG" ]] && mv "$LOG" "$LOG.1"
   fi
 done
 exit "$status"

@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.trackbench.core.admin.AdminAction;
 import org.trackbench.core.admin.AuditTrail;
-import org.trackbench.core.queue.QueueException;
 
 /** What all Trackbench console commands share: their Gogo scope and how a bad argument is answered. */
 final class Commands {
@@ -48,10 +47,10 @@ final class Commands {
     }
 
     /**
-     * The answer when the store could not do it, a full disk say: its reason on one line (the console would print a
-     * stack trace for an exception it is handed); nothing was changed.
+     * The answer when the service could not do it (the store on a full disk, p2 refusing a plug-in): its reason, the
+     * exception's message (the console would print a stack trace for an exception it is handed); nothing was changed.
      */
-    static String failed(QueueException problem) {
+    static String failed(Exception problem) {
         return "error: " + problem.getMessage() + "\n";
     }
 

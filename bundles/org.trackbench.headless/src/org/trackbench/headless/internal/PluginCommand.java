@@ -73,7 +73,7 @@ public final class PluginCommand {
         } catch (IllegalArgumentException e) {
             return Commands.usage(e, USAGE);
         } catch (ProvisioningException e) {
-            return "error: " + e.getMessage() + "\n";
+            return Commands.failed(e);
         }
     }
 

@@ -2,6 +2,7 @@ package org.trackbench.headless.internal;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -47,32 +48,33 @@ public final class UpdateCommand {
 
     @Descriptor("lists the updates of Trackbench the configured update site offers, or installs them and restarts")
     public String update(@Descriptor("check or apply") String action) {
-        ProductUpdates product = updates;
-        if (product == null) {
-            return Commands.unavailable("the updater", health.why(ProductUpdates.class));
-        }
-        return product.updateSite().map(site -> update(action, site)).orElseGet(() -> Commands.usage(
-                new IllegalArgumentException(NO_SITE), USAGE));
+        return answer(action, Optional.empty());
     }
 
     @Descriptor("lists the updates of Trackbench a p2 repository offers, or installs them and restarts")
     public String update(@Descriptor("check or apply") String action,
             @Descriptor("the update site: a folder or an https URL") String repository) {
+        return answer(action, Optional.of(repository));
+    }
+
+    /** {@code action} on {@code repository}, else on the configured update site. */
+    private String answer(String action, Optional<String> repository) {
         ProductUpdates product = updates;
         if (product == null) {
             return Commands.unavailable("the updater", health.why(ProductUpdates.class));
         }
         try {
-            URI site = PluginInstaller.repository(repository);
+            String given = repository.or(product::updateSite).orElseThrow(() -> new IllegalArgumentException(NO_SITE));
+            URI site = PluginInstaller.repository(given);
             return switch (action) {
-                case "check" -> check(product.check(site), repository);
+                case "check" -> check(product.check(site), given);
                 case "apply" -> apply(product.apply(site), site);
                 default -> throw new IllegalArgumentException("unknown action '" + action + "'; expected check or apply");
             };
         } catch (IllegalArgumentException e) {
             return Commands.usage(e, USAGE);
         } catch (ProvisioningException e) {
-            return "error: " + e.getMessage() + "\n";
+            return Commands.failed(e);
         }
     }
 

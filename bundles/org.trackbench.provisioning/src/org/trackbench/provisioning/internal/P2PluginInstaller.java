@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.eclipse.equinox.p2.engine.IProfile;
 import org.eclipse.equinox.p2.engine.query.IUProfilePropertyQuery;
@@ -121,13 +122,15 @@ public final class P2PluginInstaller implements PluginInstaller {
 
     /** The plug-ins in {@code profile}, by id. */
     static List<Plugin> plugins(IProfile profile) {
-        return stream(profile.query(new IUProfilePropertyQuery(PLUGIN, Boolean.TRUE.toString()), monitor()))
-                .map(P2PluginInstaller::plugin).sorted(BY_ID).toList();
+        return pluginUnits(profile).map(P2PluginInstaller::plugin).sorted(BY_ID).toList();
     }
 
     private static Optional<IInstallableUnit> installedPlugin(IProfile profile, String featureGroup) {
-        return stream(profile.query(new IUProfilePropertyQuery(PLUGIN, Boolean.TRUE.toString()), monitor()))
-                .filter(installed -> installed.getId().equals(featureGroup)).findFirst();
+        return pluginUnits(profile).filter(installed -> installed.getId().equals(featureGroup)).findFirst();
+    }
+
+    private static Stream<IInstallableUnit> pluginUnits(IProfile profile) {
+        return stream(profile.query(new IUProfilePropertyQuery(PLUGIN, Boolean.TRUE.toString()), monitor()));
     }
 
     private static String featureGroup(String id) {
