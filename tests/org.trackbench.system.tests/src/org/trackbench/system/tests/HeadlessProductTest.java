@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -148,7 +149,7 @@ class HeadlessProductTest {
             throws Exception {
         String site = System.getProperty("trackbench.repository");
         try (GogoConsole console = launch()) {
-            assertTrue(console.run("trackbench:plugin list").startsWith("No plug-ins installed"));
+            awaitPlugins(console, list -> list.startsWith("No plug-ins installed"));
             long early = queued(console.run("trackbench:enqueue note '{\"text\":\"written before the plug-in\",\"at\":\"2026-11-26T09:00:00Z\"}'"));
             awaitWaitingForHandler(console, early);
 
@@ -168,7 +169,7 @@ class HeadlessProductTest {
         product.terminate();
 
         try (GogoConsole console = launch()) {
-            assertTrue(console.run("trackbench:plugin list").contains(NOTES), "the plug-in stays installed");
+            awaitPlugins(console, list -> list.contains(NOTES));
             assertTrue(console.run("trackbench:note from the plugin command").startsWith("Queued note"));
             Await.until("the plug-in's note is sent", DELIVERY, () -> receivedNotes() == 2, () -> status(console));
 
@@ -186,7 +187,7 @@ class HeadlessProductTest {
         product.terminate();
 
         try (GogoConsole console = launch()) {
-            assertTrue(console.run("trackbench:plugin list").startsWith("No plug-ins installed"), "the removal stays");
+            awaitPlugins(console, list -> list.startsWith("No plug-ins installed"));
             assertTrue(status(console).contains("no handler  note"), status(console));
             assertTrue(status(console).contains("failed 0"), status(console));
             assertEquals(2, receivedNotes());
@@ -228,12 +229,15 @@ class HeadlessProductTest {
                         "-Djavax.net.ssl.trustStorePassword=" + certificate.password));
         try (GogoConsole console = product.console()) {
             console.run("trackbench:config org.trackbench.sync serverUrl " + server.baseUri());
+            awaitPlugins(console, list -> list.startsWith("No plug-ins installed"));
             String url = "https://127.0.0.1:" + https.getAddress().getPort() + "/site/";
             String installed = console.run("trackbench:plugin install " + url + " " + NOTES);
             assertTrue(installed.startsWith("Installed " + NOTES), installed + "\nrequested: " + requested);
             assertTrue(requested.stream().anyMatch(path -> path.startsWith("GET /site/plugins/org.trackbench.example.notes_")),
                     "the plug-in's bundle came over https: " + requested);
-            assertTrue(console.run("trackbench:note fetched over https").startsWith("Queued note"));
+            Await.until("the plug-in's command is there", DELIVERY,
+                    () -> console.run("trackbench:note fetched over https").startsWith("Queued note"),
+                    () -> console.run("lb -s org.trackbench.example"));
             Await.until("the note is sent", DELIVERY, () -> receivedNotes() == 1, () -> status(console));
         } finally {
             https.stop(0);
@@ -312,6 +316,15 @@ class HeadlessProductTest {
 
     private List<AppliedItem> appliedFor(String entry) {
         return server.applied().stream().filter(item -> entry.equals(item.timeEntryId())).toList();
+    }
+
+    /**
+     * Waits until {@code trackbench:plugin list} answers as {@code expected} says: the plug-in installer starts one
+     * level after the product says it is ready, so right after a launch the command may still find it missing.
+     */
+    private static void awaitPlugins(GogoConsole console, Predicate<String> expected) {
+        Await.until("trackbench:plugin list answers as expected", DELIVERY,
+                () -> expected.test(console.run("trackbench:plugin list")), () -> console.run("trackbench:plugin list"));
     }
 
     private long receivedNotes() {

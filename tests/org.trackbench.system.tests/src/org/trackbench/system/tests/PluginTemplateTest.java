@@ -67,6 +67,10 @@ class PluginTemplateTest {
         product = LaunchedProduct.launch(work.resolve("home"), server.baseUri(), token);
         try (GogoConsole console = product.console()) {
             console.run("trackbench:config org.trackbench.sync serverUrl " + server.baseUri());
+            // The plug-in installer starts one level after the product says it is ready.
+            Await.until("the plug-in installer is up", DELIVERY,
+                    () -> console.run("trackbench:plugin list").startsWith("No plug-ins installed"),
+                    () -> console.run("trackbench:plugin list"));
             String installed = console.run("trackbench:plugin install " + site + " com.example.trackbench.expenses.feature");
             assertTrue(installed.startsWith("Installed com.example.trackbench.expenses.feature 1.0.0"), installed);
             console.run("trackbench:start Visiting the client");

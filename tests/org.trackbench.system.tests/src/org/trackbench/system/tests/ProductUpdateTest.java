@@ -62,8 +62,10 @@ class ProductUpdateTest {
             assertEquals("Sync paused.", console.run("trackbench:sync pause"));
             entry = console.run("trackbench:start Before the update").replaceAll("(?s).*entry ([0-9a-f-]{36}).*", "$1");
 
-            String unset = console.run("trackbench:update check");
-            assertTrue(unset.contains("no update site configured"), unset);
+            // The updater starts one level after the product says it is ready.
+            Await.until("the updater answers that no update site is configured", DELIVERY,
+                    () -> console.run("trackbench:update check").contains("no update site configured"),
+                    () -> console.run("trackbench:update check"));
             String found = console.run("trackbench:update check " + site);
             assertTrue(found.contains("org.trackbench.headless.product") && found.contains("." + NEWER), found);
             console.run("trackbench:config org.trackbench.provisioning updateSite " + site);
@@ -76,8 +78,9 @@ class ProductUpdateTest {
         try (GogoConsole console = product.console()) {
             String core = console.run("lb -s org.trackbench.core");
             assertTrue(core.contains("." + NEWER) && !core.contains(before), "the newer bundles run, alone:\n" + core);
-            assertTrue(console.run("trackbench:update check").startsWith("Trackbench is up to date"),
-                    "the configured update site, kept across the restart");
+            Await.until("the configured update site, kept across the restart, has nothing newer", DELIVERY,
+                    () -> console.run("trackbench:update check").startsWith("Trackbench is up to date"),
+                    () -> console.run("trackbench:update check"));
             console.run("trackbench:sync resume");
             Await.until("the start queued before the update is delivered", DELIVERY,
                     () -> server.applied().stream().map(AppliedItem::timeEntryId).anyMatch(entry::equals),
